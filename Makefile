@@ -1,0 +1,24 @@
+# The two commands for a fresh machine are `make run` and `make test` (see README).
+PY := .venv/bin/python
+SAMPLE_IN ?= tests/data/sample_cases.jsonl
+SAMPLE_OUT ?= out/sample_results.jsonl
+
+.PHONY: install run test eval bench
+
+install:
+	@bash scripts/bootstrap.sh
+
+run: install
+	@mkdir -p out
+	$(PY) -m assistant analyse --input $(SAMPLE_IN) --output $(SAMPLE_OUT)
+	@echo "wrote $(SAMPLE_OUT)"
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	$(PY) -m assistant eval cases tests/data/dev_cases.jsonl
+	$(PY) -m assistant eval cases tests/data/holdout_cases.jsonl
+
+bench: install
+	$(PY) -m assistant bench analyse

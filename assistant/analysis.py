@@ -1,0 +1,62 @@
+"""The core engine's entry point: notes in, indicators + grade + questions out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+
+from assistant.extraction.mentions import Mention, mentions_from_doc
+from assistant.extraction.pipeline import build_pipeline
+from assistant.extraction.resolve import resolve
+from assistant.extraction.rules import load_rules
+from assistant.grading.engine import suggest_grade
+from assistant.grading.policy import DEFAULT_POLICY, load_policy
+from assistant.models import Analysis, CallContext
+from assistant.questions.engine import suggest_questions
+from assistant.questions.script import load_script
+
+MAX_NOTE_CHARS = 1_000_000
+"""Above this a note is refused: no real note is a megabyte, and spaCy's own limit is 1e6."""
+
+
+class NoteTooLongError(ValueError):
+    pass
+
+
+class Analyser:
+    """Holds the warm pipeline and the loaded rule files; analysis is pure and thread-safe
+    in the sense that it keeps no per-call state."""
+
+    def __init__(self, *, nlp: Language | None = None, policy: str = DEFAULT_POLICY) -> None:
+        self.rules = load_rules()
+        self.nlp = nlp or build_pipeline()
+        self.policy = load_policy(policy)
+
+    def mentions(self, notes: Sequence[str]) -> list[Mention]:
+        for i, note in enumerate(notes):
+            if len(note) > MAX_NOTE_CHARS:
+                raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
+        found: list[Mention] = []
+        for i, doc in enumerate(self.nlp.pipe(notes)):
+            found.extend(mentions_from_doc(doc, i))
+        return found
+
+    def analyse(
+        self,
+        notes: Sequence[str],
+        *,
+        script: str = "call_999",
+        context: CallContext | None = None,
+        asked: frozenset[str] = frozenset(),
+    ) -> Analysis:
+        context = context or CallContext()
+        indicators = resolve(self.mentions(notes), self.rules.implications)
+        call_script = load_script(script)
+        return Analysis(
+            indicators=indicators,
+            grade=suggest_grade(self.policy, indicators, context),
+            questions=suggest_questions(call_script, indicators, asked=asked),
+            rules_version=self.rules.version,
+            script=call_script.name,
+        )

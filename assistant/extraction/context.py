@@ -1,0 +1,189 @@
+"""`risk_context`: a ConText-style component that gives each candidate mention its status.
+
+For every span in `doc.spans["risk"]` it finds context modifiers (negation, history,
+present-time, other subject, adult age) within scope and sets `span._.risk_status`
+(current / historical / negated) or `span._.risk_excluded` (not about the victim's
+household or the suspect, e.g. "neighbour's kids"). Scope follows ConText: a modifier
+reaches forward, backward or both, up to `max_tokens`, within its clause or sentence;
+a negation carries across a list ("no knife, gun or bat").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
+from assistant.extraction.targets import SPAN_KEY
+from assistant.labels import Status
+
+for _name, _default in (("risk_status", None), ("risk_excluded", False), ("risk_modifiers", ())):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+
+_DETERMINERS = {"any", "a", "an", "the", "no", "or", "nor", "and", ",", "his", "her", "their", "of", "other"}
+
+
+@dataclass(frozen=True)
+class Modifier:
+    rule: ContextRule
+    start: int
+    end: int
+
+    def describe(self, doc: Doc) -> str:
+        return f"{self.rule.category.value.lower()}: {doc[self.start:self.end].text!r} ({self.rule.id})"
+
+
+@Language.factory("risk_context", default_config={"span_key": SPAN_KEY})
+def create_risk_context(nlp: Language, name: str, span_key: str) -> "RiskContext":
+    return RiskContext(nlp, load_rules(), span_key=span_key)
+
+
+class RiskContext:
+    def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
+        self.span_key = span_key
+        self.adult_age = rules.implications.adult_age
+        self._matcher = Matcher(nlp.vocab, validate=True)
+        self._rules: dict[int, ContextRule] = {}
+        for compiled in rules.context:
+            rule = compiled.rule
+            assert isinstance(rule, ContextRule)
+            self._rules[nlp.vocab.strings.add(rule.id)] = rule
+            self._matcher.add(rule.id, compiled.patterns)
+
+    # -- scope ----------------------------------------------------------------------------
+
+    def _breaks(self, doc: Doc, modifiers: list[Modifier]) -> tuple[list[bool], list[bool]]:
+        hard = [t.is_space and "\n" in t.text for t in doc]
+        soft = [False] * len(doc)
+        for m in modifiers:
+            if m.rule.category is Category.TERMINATE:
+                for i in range(m.start, m.end):
+                    hard[i] = True
+            elif m.rule.category is Category.BREAK:
+                for i in range(m.start, m.end):
+                    soft[i] = True
+        return hard, soft
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans[self.span_key])
+        if not spans:
+            return doc
+        modifiers = self._find_modifiers(doc)
+        hard, soft = self._breaks(doc, modifiers)
+        target_starts = {s.start for s in spans}
+        scoped = [m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)]
+        for span in spans:
+            rule: TargetRule = span._.risk_rule
+            applied = [
+                m
+                for m in scoped
+                if rule.context and m.rule.applies_to(span.label_) and not _overlaps(m, span)
+                and _in_scope(m, span, hard, soft, target_starts, len(doc))
+                and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
+            ]
+            span._.risk_modifiers = tuple(m.describe(doc) for m in applied)
+            span._.risk_excluded = any(m.rule.category is Category.OTHER_SUBJECT for m in applied) or (
+                rule.kin and (any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span))
+            )
+            span._.risk_status = _status(rule, span, applied)
+        return doc
+
+    def _find_modifiers(self, doc: Doc) -> list[Modifier]:
+        found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc)]
+        pseudo = [m for m in found if m.rule.category is Category.PSEUDO]
+        return [
+            m for m in found
+            if m.rule.category is Category.PSEUDO or not any(_overlaps_mod(m, p) for p in pseudo)
+        ]
+
+    def _adult_age_near(self, doc: Doc, span: Span) -> bool:
+        """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age."""
+        lo, hi = max(0, span.start - 3), min(len(doc), span.end + 4)
+        for token in doc[lo:hi]:
+            text = token.norm_
+            if text.isdigit() and self.adult_age <= int(text) <= 120:
+                return True
+        return False
+
+
+def _status(rule: TargetRule, span: Span, applied: list[Modifier]) -> Status:
+    status = rule.status or Status.CURRENT
+    if any(m.rule.category is Category.NEGATED for m in applied):
+        status = Status.CURRENT if status is Status.NEGATED else Status.NEGATED
+    if status is Status.CURRENT:
+        historical = [m for m in applied if m.rule.category is Category.HISTORICAL]
+        present = [m for m in applied if m.rule.category is Category.PRESENT]
+        if historical:
+            nearest_hist = min(_distance(m, span) for m in historical)
+            nearest_present = min((_distance(m, span) for m in present), default=None)
+            if nearest_present is None or nearest_hist < nearest_present:
+                status = Status.HISTORICAL
+    return status
+
+
+def _distance(m: Modifier, span: Span) -> int:
+    return span.start - m.end if m.end <= span.start else m.start - span.end
+
+
+def _overlaps(m: Modifier, span: Span) -> bool:
+    return m.start < span.end and span.start < m.end
+
+
+def _overlaps_mod(a: Modifier, b: Modifier) -> bool:
+    return a is not b and a.start < b.end and b.start < a.end
+
+
+def _at_clause_end(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -> bool:
+    for i in range(index, len(doc)):
+        if hard[i] or soft[i]:
+            return True
+        if not (doc[i].is_punct or doc[i].is_space):
+            return False
+    return True
+
+
+def _in_scope(
+    m: Modifier, span: Span, hard: list[bool], soft: list[bool], target_starts: set[int], n: int
+) -> bool:
+    rule = m.rule
+    sentence_only = rule.scope == "sentence"
+    if span.start >= m.end and rule.direction in ("forward", "both"):
+        budget = rule.max_tokens
+        i = m.end
+        while i < span.start:
+            if hard[i]:
+                return False
+            if soft[i] and not sentence_only:
+                if rule.category is Category.NEGATED and _list_continues(i, span.start, soft, target_starts, n):
+                    budget = rule.max_tokens
+                else:
+                    return False
+            budget -= 1
+            if budget < 0:
+                return False
+            i += 1
+        return True
+    if span.end <= m.start and rule.direction in ("backward", "both"):
+        distance = m.start - span.end
+        if distance > rule.max_tokens:
+            return False
+        return not any(hard[i] or (soft[i] and not sentence_only) for i in range(span.end, m.start))
+    return False
+
+
+def _list_continues(i: int, limit: int, soft: list[bool], target_starts: set[int], n: int) -> bool:
+    """After a break at i, does the next item of a list (a target mention) start within
+    two tokens? Then a negation before the list reaches it."""
+    j = i + 1
+    skipped = 0
+    while j < min(n, limit + 1) and skipped <= 2:
+        if j in target_starts:
+            return True
+        if not soft[j]:
+            skipped += 1
+        j += 1
+    return False

@@ -1,0 +1,111 @@
+"""Tokenizer and normaliser for call-handler shorthand.
+
+The text is never rewritten (evidence spans must index the input exactly): shorthand,
+inflections and common typos are mapped onto `token.norm_`, which the rule patterns match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from spacy.language import Language
+from spacy.symbols import NORM, ORTH
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, registry
+
+from assistant.extraction.rules import Lexicon, load_rules
+
+_AGE_SUFFIX = re.compile(r"^(\d{1,3})(?:yo|y/o|yrs?|yr|years?|m|mths?|months?|wks?|weeks?)$")
+
+
+@registry.tokenizers("assistant.police_tokenizer.v1")
+def create_police_tokenizer() -> Callable[[Language], object]:
+    """English tokenizer plus: shorthand with slashes kept whole ("c/r", "p/ner"), and
+    brackets split inside words ("son(8)")."""
+
+    def make(nlp: Language) -> object:
+        tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]]"]
+        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        lexicon = load_rules().lexicon
+        variant_map = lexicon.variant_map()
+        for special in lexicon.special_tokens:
+            norm = variant_map.get(special.lower(), special.lower())
+            for form in {special, special.lower(), special.upper(), special.capitalize()}:
+                tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
+        return tokenizer
+
+    return make
+
+
+class Normaliser:
+    """Maps a lower-cased word to its canonical form: exact variant, then prefix, then a
+    one-edit typo of a lexicon word (only for longer words not on the protect list)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._variants = lexicon.variant_map()
+        self._prefixes = sorted(lexicon.prefixes.items(), key=lambda kv: -len(kv[0]))
+        self._fuzzy_min = lexicon.fuzzy_min_length
+        self._protect = {w.lower() for w in lexicon.fuzzy_protect}
+        self._fuzzy_targets: dict[int, list[tuple[str, str]]] = {}
+        for variant, canonical in self._variants.items():
+            if len(variant) >= self._fuzzy_min - 1 and variant.isalpha():
+                self._fuzzy_targets.setdefault(len(variant), []).append((variant, canonical))
+        self.normalise = lru_cache(maxsize=200_000)(self._normalise)
+
+    def _normalise(self, lower: str) -> str:
+        hit = self._variants.get(lower)
+        if hit is not None:
+            return hit
+        for prefix, canonical in self._prefixes:
+            if lower.startswith(prefix):
+                return canonical
+        age = _AGE_SUFFIX.match(lower)
+        if age:
+            return age.group(1)
+        if len(lower) >= self._fuzzy_min and lower.isalpha() and lower not in self._protect:
+            for size in (len(lower) - 1, len(lower), len(lower) + 1):
+                for variant, canonical in self._fuzzy_targets.get(size, ()):
+                    if _one_edit(lower, variant):
+                        return canonical
+        return lower
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True if a and b differ by one insertion, deletion, substitution or adjacent swap."""
+    if a == b:
+        return False
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    i = 0
+    while i < min(la, lb) and a[i] == b[i]:
+        i += 1
+    if la == lb:
+        if a[i + 1 :] == b[i + 1 :]:
+            return True
+        return i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    if la > lb:
+        return a[i + 1 :] == b[i:]
+    return a[i:] == b[i + 1 :]
+
+
+@Language.factory("police_normalizer", default_config={})
+def create_police_normalizer(nlp: Language, name: str) -> "PoliceNormalizer":
+    return PoliceNormalizer(Normaliser(load_rules().lexicon))
+
+
+class PoliceNormalizer:
+    def __init__(self, normaliser: Normaliser) -> None:
+        self._normaliser = normaliser
+
+    def __call__(self, doc: Doc) -> Doc:
+        normalise = self._normaliser.normalise
+        for token in doc:
+            lower = token.lower_
+            norm = normalise(lower)
+            if norm != lower:
+                token.norm_ = norm
+        return doc

@@ -1,0 +1,96 @@
+"""A small phrase language for rule files, compiled to spaCy Matcher token patterns.
+
+Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested JSON:
+
+- `;`      separates alternative phrases (each compiled to its own token pattern)
+- spaces   separate tokens within a phrase
+- `a|b|c`  one token: any of these words (written naturally: each word is mapped to its
+           canonical form through the lexicon, exactly as the normaliser maps the text)
+- `x?`     an optional token (`a|b?` an optional choice)
+- `_`      any single token;  `_?` an optional one;  `..` up to three tokens of anything
+- `#num`   a number (digits or number words)
+- `#punct` a punctuation token
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+TokenPattern = list[dict[str, Any]]
+
+
+class PatternError(ValueError):
+    pass
+
+
+def compile_pattern(
+    source: str, *, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]
+) -> list[TokenPattern]:
+    phrases = [p.strip() for p in source.split(";")]
+    if any(not p for p in phrases):
+        raise PatternError(f"empty phrase in {source!r}")
+    compiled: list[TokenPattern] = []
+    for phrase in phrases:
+        for expanded in _expand_classes(phrase.split()):
+            compiled.append(_compile_phrase(expanded, phrase, normalise, tokenize))
+    return compiled
+
+
+def _expand_classes(items: list[str]) -> list[list[str]]:
+    """`#num|third|3rd` mixes a token class with words: one spaCy token spec cannot say
+    that, so the phrase is expanded into one variant with `#num` and one with the words."""
+    variants: list[list[str]] = [[]]
+    for item in items:
+        optional = "?" if item.endswith("?") and len(item) > 1 else ""
+        alternatives = (item[:-1] if optional else item).split("|")
+        classes = [a for a in alternatives if a.startswith("#")]
+        if not classes or len(alternatives) == 1:
+            choices = [item]
+        else:
+            words = [a for a in alternatives if not a.startswith("#")]
+            choices = [c + optional for c in classes] + ["|".join(words) + optional]
+        variants = [v + [choice] for v in variants for choice in choices]
+    return variants
+
+
+def _compile_phrase(
+    items: list[str], phrase: str, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]
+) -> TokenPattern:
+    compiled = [_compile_item(item, normalise, tokenize) for item in items]
+    if all(spec.get("OP") in ("?", "{0,3}") for spec in compiled):
+        raise PatternError(f"phrase {phrase!r} can match nothing: every token is optional")
+    if compiled[0].get("OP") == "{0,3}" or compiled[-1].get("OP") == "{0,3}":
+        raise PatternError(f"phrase {phrase!r} may not start or end with '..'")
+    return compiled
+
+
+def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]) -> dict[str, Any]:
+    if item == "..":
+        return {"OP": "{0,3}"}
+    optional = item.endswith("?") and len(item) > 1
+    body = item[:-1] if optional else item
+    spec: dict[str, Any]
+    if body == "_":
+        spec = {}
+    elif body == "#num":
+        spec = {"LIKE_NUM": True}
+    elif body == "#punct":
+        spec = {"IS_PUNCT": True}
+    else:
+        words: list[str] = []
+        for word in body.lower().split("|"):
+            if not word:
+                raise PatternError(f"empty alternative in {item!r}")
+            pieces = tokenize(word)
+            if len(pieces) != 1:
+                raise PatternError(
+                    f"{word!r} is {len(pieces)} tokens ({' '.join(pieces)}): write them as separate tokens"
+                )
+            canonical = normalise(word)
+            if canonical not in words:
+                words.append(canonical)
+        spec = {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": words}}
+    if optional:
+        spec["OP"] = "?"
+    return spec

@@ -1,0 +1,70 @@
+"""From mentions across a call's notes to one status per label.
+
+Later statements win ("kids at school ... actually son is upstairs"); a historical
+assertion survives a later present-tense denial ("used a belt on her last year ... no
+weapons tonight" stays historical: risk tools ask "has he ever"). Implications from the
+rules file then add what the notes imply (a historical assault is a previous incident).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from assistant.extraction.mentions import Mention
+from assistant.extraction.rules import Implications
+from assistant.labels import LABELS, Status
+from assistant.models import Evidence, Indicator
+
+_ORDER = {label: i for i, label in enumerate(LABELS)}
+
+
+def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
+    by_label: dict[str, list[Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
+        status = mention.status
+        if status is Status.HISTORICAL:
+            if mention.label in implications.never_historical:
+                continue
+            if mention.label in implications.historical_becomes_current:
+                status = Status.CURRENT
+        if status is not mention.status:
+            mention = _with_status(mention, status)
+        by_label.setdefault(mention.label, []).append(mention)
+
+    indicators: dict[str, Indicator] = {}
+    for label, found in by_label.items():
+        status = _merge([m.status for m in found])
+        evidence = tuple(_evidence(m) for m in found if m.status is status)
+        indicators[label] = Indicator(label=label, status=status, evidence=evidence)
+
+    for rule in implications.implications:
+        sources = [indicators[l] for l in rule.if_any if l in indicators and indicators[l].status in rule.statuses]
+        if not sources:
+            continue
+        existing = indicators.get(rule.then)
+        if existing is not None and not rule.override:
+            continue
+        evidence = tuple(e for s in sources for e in s.evidence)
+        implied = tuple(sorted({*(existing.implied_by if existing else ()), rule.id}))
+        indicators[rule.then] = Indicator(label=rule.then, status=rule.status, evidence=evidence, implied_by=implied)
+
+    return tuple(sorted(indicators.values(), key=lambda i: _ORDER[i.label]))
+
+
+def _merge(statuses: list[Status]) -> Status:
+    present = [s for s in statuses if s is not Status.HISTORICAL]
+    if present and present[-1] is Status.CURRENT:
+        return Status.CURRENT
+    if Status.HISTORICAL in statuses:
+        return Status.HISTORICAL
+    return Status.NEGATED
+
+
+def _with_status(m: Mention, status: Status) -> Mention:
+    return Mention(m.label, status, m.message, m.start, m.end, m.text, m.rule, m.modifiers)
+
+
+def _evidence(m: Mention) -> Evidence:
+    return Evidence(
+        message=m.message, start=m.start, end=m.end, text=m.text, status=m.status, rule=m.rule, modifiers=m.modifiers
+    )

@@ -1,0 +1,242 @@
+"""Rule files for extraction: lexicon (normalisation), targets and context modifiers.
+
+Each file is validated at load; a bad entry raises DataFileError naming file and entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from assistant.datafiles import DataFileError, content_hash, iter_jsonl, load_yaml, read_text, validate
+from assistant.extraction.patterns import PatternError, TokenPattern, compile_pattern
+from assistant.labels import LABEL_SET, Status
+
+RULES_PACKAGE = "assistant.extraction.data"
+LEXICON_FILE = "lexicon.yml"
+TARGETS_FILE = "targets.jsonl"
+CONTEXT_FILE = "context.jsonl"
+IMPLICATIONS_FILE = "implications.yml"
+
+
+def _check_label(value: str) -> str:
+    if value not in LABEL_SET:
+        raise ValueError(f"unknown label {value!r}")
+    return value
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- lexicon -------------------------------------------------------------------------------
+
+
+class Lexicon(Strict):
+    """Canonical word -> variants (shorthand, inflections, typos); prefixes; fuzzy settings."""
+
+    words: dict[str, list[str]]
+    prefixes: dict[str, str] = Field(default_factory=dict)
+    special_tokens: list[str] = Field(default_factory=list)
+    fuzzy_min_length: int = 7
+    fuzzy_protect: list[str] = Field(default_factory=list)
+
+    @field_validator("words")
+    @classmethod
+    def _no_duplicate_variants(cls, words: dict[str, list[str]]) -> dict[str, list[str]]:
+        seen: dict[str, str] = {}
+        for canonical, variants in words.items():
+            for variant in [canonical, *variants]:
+                key = variant.lower()
+                if key in seen and seen[key] != canonical:
+                    raise ValueError(f"{variant!r} maps to both {seen[key]!r} and {canonical!r}")
+                seen[key] = canonical
+        return words
+
+    def pattern_normaliser(self) -> Callable[[str], str]:
+        """Maps a word in a rule pattern the way the normaliser maps text (no typo fixing)."""
+        variants = self.variant_map()
+        prefixes = sorted(self.prefixes.items(), key=lambda kv: -len(kv[0]))
+
+        def normalise(word: str) -> str:
+            if word in variants:
+                return variants[word]
+            return next((canonical for prefix, canonical in prefixes if word.startswith(prefix)), word)
+
+        return normalise
+
+    def variant_map(self) -> dict[str, str]:
+        mapping: dict[str, str] = {}
+        for canonical, variants in self.words.items():
+            mapping[canonical.lower()] = canonical.lower()
+            for variant in variants:
+                mapping[variant.lower()] = canonical.lower()
+        return mapping
+
+
+# --- targets -------------------------------------------------------------------------------
+
+
+class TargetRule(Strict):
+    """A phrase that signals a label. `status` fixes the polarity the phrase carries itself
+    ("he's left" is suspect_present negated whatever surrounds it)."""
+
+    id: str
+    label: str
+    pattern: str
+    status: Status | None = None
+    overrides: list[str] = Field(default_factory=list)
+    kin: bool = False  # a kinship noun (son, daughter): an adult age excludes it
+    min_age: int | None = None  # keep only if the mention holds a number at least this
+    context: bool = True  # False: context modifiers never change this mention's status
+
+    _label = field_validator("label")(_check_label)
+
+    @field_validator("overrides")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+class Category(StrEnum):
+    NEGATED = "NEGATED"
+    HISTORICAL = "HISTORICAL"
+    PRESENT = "PRESENT"  # "tonight", "now", "again": the incident being reported
+    OTHER_SUBJECT = "OTHER_SUBJECT"  # "neighbour's kids", "her brother is a PC"
+    ADULT = "ADULT"  # "adult son", "grown-up daughter"
+    PSEUDO = "PSEUDO"  # looks like a trigger but is not ("no longer", "not sure")
+    TERMINATE = "TERMINATE"  # ends every scope: sentence punctuation, "but", "however"
+    BREAK = "BREAK"  # ends a clause (",", "and") but lists carry negation across it
+
+
+class ContextRule(Strict):
+    id: str
+    category: Category
+    pattern: str
+    direction: Literal["forward", "backward", "both"] = "both"
+    max_tokens: int = Field(default=8, ge=1, le=60)
+    scope: Literal["clause", "sentence"] = "clause"
+    at_clause_end: bool = False  # only when nothing but punctuation follows in the clause
+    labels: list[str] = Field(default_factory=list)  # empty: every label
+    exclude_labels: list[str] = Field(default_factory=list)
+
+    @field_validator("labels", "exclude_labels")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+    def applies_to(self, label: str) -> bool:
+        if self.labels and label not in self.labels:
+            return False
+        return label not in self.exclude_labels
+
+
+# --- implications --------------------------------------------------------------------------
+
+
+class Implication(Strict):
+    """If any of `if_any` has a status in `statuses`, set `then` to `status` (unless the
+    notes mention `then` explicitly and `override` is false)."""
+
+    id: str
+    if_any: list[str]
+    statuses: list[Status]
+    then: str
+    status: Status
+    override: bool = False
+
+    @field_validator("if_any")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+    _then = field_validator("then")(_check_label)
+
+
+class Implications(Strict):
+    never_historical: list[str]
+    historical_becomes_current: list[str]
+    implications: list[Implication]
+    adult_age: int = 18
+
+
+# --- the loaded bundle ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    rule: TargetRule | ContextRule
+    patterns: list[TokenPattern]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    lexicon: Lexicon
+    targets: tuple[CompiledRule, ...]
+    context: tuple[CompiledRule, ...]
+    implications: Implications
+    version: str
+
+
+def _compile_rules(
+    name: str,
+    model: type[TargetRule] | type[ContextRule],
+    normalise: Callable[[str], str],
+    tokenize: Callable[[str], list[str]],
+) -> tuple[CompiledRule, ...]:
+    file = f"{RULES_PACKAGE}/{name}"
+    compiled: list[CompiledRule] = []
+    seen: set[str] = set()
+    for number, obj in iter_jsonl(RULES_PACKAGE, name):
+        entry = f"line {number}" + (f" ({obj['id']})" if isinstance(obj.get("id"), str) else "")
+        rule = validate(model, obj, file=file, entry=entry)
+        if rule.id in seen:
+            raise DataFileError(file, f"duplicate id {rule.id!r}", entry=entry)
+        seen.add(rule.id)
+        try:
+            patterns = compile_pattern(rule.pattern, normalise=normalise, tokenize=tokenize)
+        except PatternError as exc:
+            raise DataFileError(file, str(exc), entry=entry) from exc
+        compiled.append(CompiledRule(rule=rule, patterns=patterns))
+    if not compiled:
+        raise DataFileError(file, "no rules")
+    return tuple(compiled)
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> RuleSet:
+    lexicon = validate(Lexicon, load_yaml(RULES_PACKAGE, LEXICON_FILE), file=f"{RULES_PACKAGE}/{LEXICON_FILE}")
+    implications = validate(
+        Implications, load_yaml(RULES_PACKAGE, IMPLICATIONS_FILE), file=f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}"
+    )
+    normalise = lexicon.pattern_normaliser()
+    tokenize = _pattern_tokenizer(lexicon)
+    targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize)
+    context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize)
+    version = content_hash(
+        *(read_text(RULES_PACKAGE, f) for f in (LEXICON_FILE, TARGETS_FILE, CONTEXT_FILE, IMPLICATIONS_FILE))
+    )
+    return RuleSet(lexicon=lexicon, targets=targets, context=context, implications=implications, version=version)
+
+
+def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], list[str]]:
+    """Tokenizes a pattern word as the pipeline's tokenizer would (slash shorthand kept)."""
+    from spacy.lang.en import English
+
+    tokenizer = English().tokenizer
+    specials = {s.lower() for s in lexicon.special_tokens}
+
+    def tokenize(word: str) -> list[str]:
+        if word in specials:
+            return [word]
+        return [t.text for t in tokenizer(word)]
+
+    return tokenize

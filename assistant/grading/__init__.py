@@ -1,0 +1,1 @@
+"""Grading suggestions from a force-editable policy file."""

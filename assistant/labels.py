@@ -1,0 +1,49 @@
+"""The risk-indicator label set and statuses: the contract in shared/spec/risk-indicators.md."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    CURRENT = "current"
+    HISTORICAL = "historical"
+    NEGATED = "negated"
+
+
+class Grade(StrEnum):
+    EMERGENCY = "emergency"
+    PRIORITY = "priority"
+    SCHEDULED = "scheduled"
+
+
+GRADE_URGENCY: dict[Grade, int] = {Grade.EMERGENCY: 3, Grade.PRIORITY: 2, Grade.SCHEDULED: 1}
+
+LABELS: tuple[str, ...] = (
+    "children_present",
+    "weapon",
+    "firearm_access",
+    "escalation",
+    "coercive_control",
+    "strangulation",
+    "threats_to_kill",
+    "injury",
+    "suspect_present",
+    "separation",
+    "pregnancy",
+    "stalking_harassment",
+    "sexual_abuse",
+    "previous_incidents",
+    "order_breach",
+    "substance_misuse",
+    "mental_health_suicide",
+    "honour_based_abuse",
+    "vulnerable_victim",
+    "police_perpetrator",
+    "cannot_talk_safely",
+    "animal_abuse",
+    "safety_confirmed",
+)
+LABEL_SET: frozenset[str] = frozenset(LABELS)
+
+ASSERTED: frozenset[Status] = frozenset({Status.CURRENT, Status.HISTORICAL})

@@ -1,0 +1,1 @@
+"""Question prompts from force-editable call scripts."""
