@@ -1,9 +1,9 @@
 """`risk_context`: a ConText-style component that gives each candidate mention its status.
 
-For every span in `doc.spans["risk"]` it finds context modifiers (negation, history,
-present-time, other subject, adult age) within scope and sets `span._.risk_status`
-(current / historical / negated) or `span._.risk_excluded` (not about the victim's
-household or the suspect, e.g. "neighbour's kids"). Scope follows ConText: a modifier
+For every candidate in `doc._.risk_candidates` it finds context modifiers (negation,
+history, present time, other subject, adult age) within scope and sets its status
+(current / historical / negated) or marks it excluded (not about the victim's household
+or the suspect, e.g. "neighbour's kids"). Scope follows ConText: a modifier
 reaches forward, backward or both, up to `max_tokens`, within its clause or sentence;
 a negation carries across a list ("no knife, gun or bat").
 """
@@ -20,10 +20,8 @@ from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRul
 from assistant.extraction.targets import SPAN_KEY
 from assistant.labels import Status
 
-for _name, _default in (("risk_status", None), ("risk_excluded", False), ("risk_modifiers", ())):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
-
+_STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
+_FLIP_DISTANCE = 2  # a negation undoes a negative phrase only when right before it ("hasn't left")
 _DETERMINERS = {"any", "a", "an", "the", "no", "or", "nor", "and", ",", "his", "her", "their", "of", "other"}
 
 
@@ -57,7 +55,13 @@ class RiskContext:
     # -- scope ----------------------------------------------------------------------------
 
     def _breaks(self, doc: Doc, modifiers: list[Modifier]) -> tuple[list[bool], list[bool]]:
-        hard = [t.is_space and "\n" in t.text for t in doc]
+        # a newline, or a dash or slash standing alone between words ("no one hurt - he's
+        # at work", "kids upstairs / he's drunk"), ends a statement like a full stop
+        hard = [
+            (t.is_space and "\n" in t.text)
+            or (t.text in _STANDALONE_SEPARATORS and i > 0 and bool(doc[i - 1].whitespace_) and bool(t.whitespace_))
+            for i, t in enumerate(doc)
+        ]
         soft = [False] * len(doc)
         for m in modifiers:
             if m.rule.category is Category.TERMINATE:
@@ -69,27 +73,27 @@ class RiskContext:
         return hard, soft
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(doc.spans[self.span_key])
-        if not spans:
+        candidates = doc._.risk_candidates or []
+        if not candidates:
             return doc
         modifiers = self._find_modifiers(doc)
         hard, soft = self._breaks(doc, modifiers)
-        target_starts = {s.start for s in spans}
+        target_starts = {c.span.start for c in candidates}
         scoped = [m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)]
-        for span in spans:
-            rule: TargetRule = span._.risk_rule
+        for candidate in candidates:
+            span, rule = candidate.span, candidate.rule
             applied = [
                 m
                 for m in scoped
-                if rule.context and m.rule.applies_to(span.label_) and not _overlaps(m, span)
+                if rule.context and m.rule.applies_to(span.label_, rule.id) and not _overlaps(m, span)
                 and _in_scope(m, span, hard, soft, target_starts, len(doc))
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
-            span._.risk_modifiers = tuple(m.describe(doc) for m in applied)
-            span._.risk_excluded = any(m.rule.category is Category.OTHER_SUBJECT for m in applied) or (
+            candidate.modifiers = tuple(m.describe(doc) for m in applied)
+            candidate.excluded = any(m.rule.category is Category.OTHER_SUBJECT for m in applied) or (
                 rule.kin and (any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span))
-            )
-            span._.risk_status = _status(rule, span, applied)
+            ) or (rule.min_age is not None and not _has_age_at_least(span, rule.min_age))
+            candidate.status = _status(rule, span, applied)
         return doc
 
     def _find_modifiers(self, doc: Doc) -> list[Modifier]:
@@ -110,10 +114,18 @@ class RiskContext:
         return False
 
 
+def _has_age_at_least(span: Span, age: int) -> bool:
+    return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
+
+
 def _status(rule: TargetRule, span: Span, applied: list[Modifier]) -> Status:
     status = rule.status or Status.CURRENT
-    if any(m.rule.category is Category.NEGATED for m in applied):
-        status = Status.CURRENT if status is Status.NEGATED else Status.NEGATED
+    negations = [m for m in applied if m.rule.category is Category.NEGATED]
+    if status is Status.NEGATED:
+        if any(_distance(m, span) <= _FLIP_DISTANCE for m in negations):
+            status = Status.CURRENT
+    elif negations:
+        status = Status.NEGATED
     if status is Status.CURRENT:
         historical = [m for m in applied if m.rule.category is Category.HISTORICAL]
         present = [m for m in applied if m.rule.category is Category.PRESENT]

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from assistant.extraction.targets import SPAN_KEY
 from assistant.labels import Status
 
 
@@ -24,19 +23,22 @@ class Mention:
 
 def mentions_from_doc(doc: Doc, message: int) -> list[Mention]:
     found: list[Mention] = []
-    for span in doc.spans[SPAN_KEY]:
-        if span._.risk_excluded:
+    for candidate in doc._.risk_candidates or ():
+        if candidate.excluded or candidate.status is None or candidate.rule.pseudo:
             continue
+        if candidate.rule.only_negated and candidate.status is not Status.NEGATED:
+            continue
+        span = candidate.span
         found.append(
             Mention(
                 label=span.label_,
-                status=span._.risk_status,
+                status=candidate.status,
                 message=message,
                 start=span.start_char,
                 end=span.end_char,
                 text=span.text,
-                rule=span._.risk_rule.id,
-                modifiers=span._.risk_modifiers,
+                rule=candidate.rule.id,
+                modifiers=candidate.modifiers,
             )
         )
     return found

@@ -68,7 +68,9 @@ class Normaliser:
         if len(lower) >= self._fuzzy_min and lower.isalpha() and lower not in self._protect:
             for size in (len(lower) - 1, len(lower), len(lower) + 1):
                 for variant, canonical in self._fuzzy_targets.get(size, ()):
-                    if _one_edit(lower, variant):
+                    # typos rarely touch the first two letters; requiring them to agree
+                    # keeps "talking" from becoming "stalking"
+                    if variant[:2] == lower[:2] and _one_edit(lower, variant):
                         return canonical
         return lower
 

@@ -94,6 +94,9 @@ class TargetRule(Strict):
     kin: bool = False  # a kinship noun (son, daughter): an adult age excludes it
     min_age: int | None = None  # keep only if the mention holds a number at least this
     context: bool = True  # False: context modifiers never change this mention's status
+    only_negated: bool = False  # a bare word ("threats") that counts only when denied
+    pseudo: bool = False  # looks like a mention but is not ("a separate matter"): consumes
+    # the overlapping matches named in `overrides` and reports nothing itself
 
     _label = field_validator("label")(_check_label)
 
@@ -127,14 +130,17 @@ class ContextRule(Strict):
     at_clause_end: bool = False  # only when nothing but punctuation follows in the clause
     labels: list[str] = Field(default_factory=list)  # empty: every label
     exclude_labels: list[str] = Field(default_factory=list)
+    rules: list[str] = Field(default_factory=list)  # only these target rule ids (empty: all)
 
     @field_validator("labels", "exclude_labels")
     @classmethod
     def _labels(cls, values: list[str]) -> list[str]:
         return [_check_label(v) for v in values]
 
-    def applies_to(self, label: str) -> bool:
+    def applies_to(self, label: str, rule_id: str) -> bool:
         if self.labels and label not in self.labels:
+            return False
+        if self.rules and rule_id not in self.rules:
             return False
         return label not in self.exclude_labels
 

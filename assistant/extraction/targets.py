@@ -1,21 +1,39 @@
 """`risk_target_matcher`: finds phrases that signal a risk-indicator label.
 
-Writes candidate mentions to `doc.spans["risk"]`, each labelled with its indicator and
-carrying the rule that found it in `span._.risk_rule`.
+Writes the spans to `doc.spans["risk"]` (labelled with their indicator) and one
+`Candidate` per span to `doc._.risk_candidates`, carrying the rule that found it. Per-span
+data lives on the Candidate, not in `span._`: spaCy keys span extensions by character
+offsets only, so two labels on the same words ("arrested": suspect gone, victim safe)
+would overwrite each other.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from assistant.extraction.rules import RuleSet, TargetRule, load_rules
+from assistant.labels import Status
 
 SPAN_KEY = "risk"
 
-if not Span.has_extension("risk_rule"):
-    Span.set_extension("risk_rule", default=None)
+
+@dataclass(slots=True)
+class Candidate:
+    """A possible mention; the context component fills in status and exclusion."""
+
+    span: Span
+    rule: TargetRule
+    status: Status | None = None
+    excluded: bool = False
+    modifiers: tuple[str, ...] = field(default=())
+
+
+if not Doc.has_extension("risk_candidates"):
+    Doc.set_extension("risk_candidates", default=None)
 
 
 @Language.factory("risk_target_matcher", default_config={"span_key": SPAN_KEY})
@@ -39,14 +57,14 @@ class RiskTargetMatcher:
         found: list[tuple[Span, TargetRule]] = []
         for match_id, start, end in self._matcher(doc):
             rule = self._rules[match_id]
-            span = Span(doc, start, end, label=rule.label)
-            span._.risk_rule = rule
-            found.append((span, rule))
-        doc.spans[self.span_key] = _resolve_overlaps(found)
+            found.append((Span(doc, start, end, label=rule.label, span_id=rule.id), rule))
+        kept = _resolve_overlaps(found)
+        doc.spans[self.span_key] = [span for span, _ in kept]
+        doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
         return doc
 
 
-def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[Span]:
+def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, TargetRule]]:
     """Per label keep the longest non-overlapping matches; drop a match whose label is
     overridden by an overlapping match of another rule ("kill the dog" over "kill")."""
     overridden: set[int] = set()
@@ -56,19 +74,19 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[Span]:
         for j, (other, other_rule) in enumerate(found):
             if i != j and other_rule.label in rule.overrides and _overlaps(span, other):
                 overridden.add(j)
-    by_label: dict[str, list[Span]] = {}
-    for i, (span, _) in enumerate(found):
+    by_label: dict[str, list[tuple[Span, TargetRule]]] = {}
+    for i, item in enumerate(found):
         if i not in overridden:
-            by_label.setdefault(span.label_, []).append(span)
-    kept: list[Span] = []
-    for spans in by_label.values():
-        spans.sort(key=lambda s: (-(s.end - s.start), s.start))
-        taken: list[Span] = []
-        for span in spans:
-            if not any(_overlaps(span, t) for t in taken):
-                taken.append(span)
+            by_label.setdefault(item[0].label_, []).append(item)
+    kept: list[tuple[Span, TargetRule]] = []
+    for items in by_label.values():
+        items.sort(key=lambda it: (-(it[0].end - it[0].start), it[0].start))
+        taken: list[tuple[Span, TargetRule]] = []
+        for item in items:
+            if not any(_overlaps(item[0], t[0]) for t in taken):
+                taken.append(item)
         kept.extend(taken)
-    kept.sort(key=lambda s: (s.start, s.end))
+    kept.sort(key=lambda it: (it[0].start, it[0].end, it[0].label_))
     return kept
 
 
