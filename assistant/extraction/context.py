@@ -22,7 +22,8 @@ from assistant.labels import Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
 _FLIP_DISTANCE = 2  # a negation undoes a negative phrase only when right before it ("hasn't left")
-_DETERMINERS = {"any", "a", "an", "the", "no", "or", "nor", "and", ",", "his", "her", "their", "of", "other"}
+_LIST_DETERMINERS = {"any", "a", "an", "the", "or", "nor", "and", "his", "her", "their", "other"}
+_SUBJECTS = {"he", "she", "they", "i", "we", "it", "you", "suspect", "partner", "husband", "boyfriend", "ex"}
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ class RiskContext:
                 m
                 for m in scoped
                 if rule.context and m.rule.applies_to(span.label_, rule.id) and not _overlaps(m, span)
-                and _in_scope(m, span, hard, soft, target_starts, len(doc))
+                and _in_scope(m, span, hard, soft, target_starts, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
@@ -159,7 +160,7 @@ def _at_clause_end(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -> 
 
 
 def _in_scope(
-    m: Modifier, span: Span, hard: list[bool], soft: list[bool], target_starts: set[int], n: int
+    m: Modifier, span: Span, hard: list[bool], soft: list[bool], target_starts: set[int], n: int, doc: Doc
 ) -> bool:
     rule = m.rule
     sentence_only = rule.scope == "sentence"
@@ -170,7 +171,7 @@ def _in_scope(
             if hard[i]:
                 return False
             if soft[i] and not sentence_only:
-                if rule.category is Category.NEGATED and _list_continues(i, span.start, soft, target_starts, n):
+                if rule.category is Category.NEGATED and _list_continues(i, span.start, soft, target_starts, n, doc):
                     budget = rule.max_tokens
                 else:
                     return False
@@ -187,15 +188,12 @@ def _in_scope(
     return False
 
 
-def _list_continues(i: int, limit: int, soft: list[bool], target_starts: set[int], n: int) -> bool:
-    """After a break at i, does the next item of a list (a target mention) start within
-    two tokens? Then a negation before the list reaches it."""
+def _list_continues(i: int, limit: int, soft: list[bool], target_starts: set[int], n: int, doc: Doc) -> bool:
+    """After a break at i, is the next thing another item of the same list ("no knife,
+    gun or bat") rather than a new clause ("no injuries, he's still inside")? Then a
+    negation before the list reaches it: the next word (after at most one determiner)
+    must start a mention and must not be a subject."""
     j = i + 1
-    skipped = 0
-    while j < min(n, limit + 1) and skipped <= 2:
-        if j in target_starts:
-            return True
-        if not soft[j]:
-            skipped += 1
+    if j < n and doc[j].norm_ in _LIST_DETERMINERS:
         j += 1
-    return False
+    return j <= limit and j in target_starts and doc[j].norm_ not in _SUBJECTS
