@@ -1,0 +1,77 @@
+"""Table-driven cases for the extraction language rules: shorthand, negation scope,
+history, subject, hedges and later notes overriding earlier ones (risk-indicators.md).
+
+Each row: the notes of one call, and the statuses expected for the labels named (labels
+not named are not checked, except where the row says a label must be absent with None).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
+    # shorthand and typos
+    ("shorthand", ["c/r v quiet, p/ner downstairs w/ a blade"],
+     {"cannot_talk_safely": "current", "suspect_present": "current", "weapon": "current"}),
+    ("typo strangled", ["he strangeld her on the landing tonight"], {"strangulation": "current"}),
+    ("kids shorthand", ["3 kds in the flat"], {"children_present": "current"}),
+    ("non-mol", ["he is breaching his non-mol by being here"], {"order_breach": "current"}),
+    # negation scope
+    ("negation then assertion", ["no weapons seen but he's holding a hammer"], {"weapon": "current"}),
+    ("negated list", ["no knife, gun or bat seen"], {"weapon": "negated"}),
+    ("negation stops at a new clause", ["no injuries, he's still inside"],
+     {"injury": "negated", "suspect_present": "current"}),
+    ("denies", ["IP denies any injuries"], {"injury": "negated"}),
+    ("no kids", ["no children at the address"], {"children_present": "negated"}),
+    ("double negative on a left-phrase", ["he hasn't left, he's in the kitchen"], {"suspect_present": "current"}),
+    # history
+    ("historical strangulation", ["he choked her 2 years ago"],
+     {"strangulation": "historical", "previous_incidents": "current"}),
+    ("present beats history", ["hit her last year, tonight he hit her with a belt"], {"weapon": "current"}),
+    ("expired order", ["her non-mol expired last year"], {"order_breach": "historical"}),
+    # hedges and hypotheticals count as current
+    ("hedged weapon", ["might have a knife on him??"], {"weapon": "current"}),
+    ("threatened weapon", ["said he'd get the hammer from the shed"], {"weapon": "current"}),
+    ("threat to stab is weapon only", ["threatening to stab her"], {"weapon": "current", "threats_to_kill": None}),
+    # subject
+    ("neighbour's kids", ["neighbours kids playing in the street"], {"children_present": None}),
+    ("adult son", ["her son (27) is staying over"], {"children_present": None}),
+    ("relative is police", ["her brother is a police officer, he's on his way to help"], {"police_perpetrator": None}),
+    ("suspect is police", ["her husband is a serving PC"], {"police_perpetrator": "current"}),
+    ("pet threat", ["he threatened to kill the dog"], {"animal_abuse": "current", "threats_to_kill": None}),
+    ("suicide threat", ["he said he'd kill himself if she leaves"],
+     {"mental_health_suicide": "current", "threats_to_kill": None}),
+    ("threat to kill", ["he told her he would kill her"], {"threats_to_kill": "current"}),
+    # present-only labels and protective facts
+    ("custody", ["susp in custody"], {"suspect_present": "negated", "safety_confirmed": "current"}),
+    ("he knows the address", ["staying at her mums but he knows the address"], {"safety_confirmed": "negated"}),
+    ("ex", ["ex-partner turned up"], {"separation": "current"}),
+    # later notes override earlier ones
+    ("correction", ["no kids in the house", "correction - son (6) asleep upstairs"], {"children_present": "current"}),
+    ("weapon withdrawn", ["he has a knife", "update: it was his phone, no weapon"], {"weapon": "negated"}),
+]
+
+
+@pytest.mark.parametrize(("name", "notes", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_language_rule(analyser: Analyser, name: str, notes: list[str], expected: dict[str, str | None]) -> None:
+    statuses = analyser.analyse(notes).statuses()
+    got = {label: statuses.get(label) for label in expected}
+    assert got == expected, f"{name}: notes={notes} all={statuses}"
+
+
+def test_evidence_points_at_the_words(analyser: Analyser) -> None:
+    notes = ["c/r whispering", "he grabbed her by the throat"]
+    analysis = analyser.analyse(notes)
+    for indicator in analysis.indicators:
+        for evidence in indicator.evidence:
+            assert notes[evidence.message][evidence.start : evidence.end] == evidence.text
+    strangulation = next(i for i in analysis.indicators if i.label == "strangulation")
+    assert "throat" in strangulation.evidence[0].text
