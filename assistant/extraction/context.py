@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.extraction.targets import SPAN_KEY
 from assistant.labels import Status
@@ -45,7 +45,7 @@ class RiskContext:
     def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
         self.span_key = span_key
         self.adult_age = rules.implications.adult_age
-        self._matcher = Matcher(nlp.vocab, validate=True)
+        self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
         for compiled in rules.context:
             rule = compiled.rule

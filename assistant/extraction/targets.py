@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rules import RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -44,7 +44,7 @@ def create_risk_target_matcher(nlp: Language, name: str, span_key: str) -> "Risk
 class RiskTargetMatcher:
     def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
         self.span_key = span_key
-        self._matcher = Matcher(nlp.vocab, validate=True)
+        self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, TargetRule] = {}
         for compiled in rules.targets:
             rule = compiled.rule
