@@ -15,13 +15,17 @@ from assistant.grading.policy import DEFAULT_POLICY, load_policy
 from assistant.models import Analysis, CallContext
 from assistant.questions.engine import suggest_questions
 from assistant.questions.script import load_script
+from assistant.text import MAX_NOTE_CHARS, replace_surrogates
 
-MAX_NOTE_CHARS = 1_000_000
-"""Above this a note is refused: no real note is a megabyte, and spaCy's own limit is 1e6."""
 
 
 class NoteTooLongError(ValueError):
     pass
+
+
+def _with_text(m: Mention, note: str) -> Mention:
+    """Evidence quotes the note as typed, even where a surrogate was replaced for spaCy."""
+    return Mention(m.label, m.status, m.message, m.start, m.end, note[m.start : m.end], m.rule, m.modifiers)
 
 
 class Analyser:
@@ -38,8 +42,8 @@ class Analyser:
             if len(note) > MAX_NOTE_CHARS:
                 raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
         found: list[Mention] = []
-        for i, doc in enumerate(self.nlp.pipe(notes)):
-            found.extend(mentions_from_doc(doc, i))
+        for i, doc in enumerate(self.nlp.pipe(replace_surrogates(note) for note in notes)):
+            found.extend(m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i]) for m in mentions_from_doc(doc, i))
         return found
 
     def analyse(

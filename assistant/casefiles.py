@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.labels import LABEL_SET, Grade, Status
+from assistant.text import MAX_NOTE_CHARS, has_lone_surrogate
 
 MAX_LINE_BYTES = 8 * 1024 * 1024
 
@@ -43,6 +44,13 @@ def _parse_case(obj: Any, path: str | os.PathLike[str], line: int, *, gold: bool
     messages = obj.get("messages")
     if not isinstance(messages, list) or not all(isinstance(m, str) for m in messages):
         raise CaseFileError(path, line, "'messages' must be a list of strings")
+    for index, message in enumerate(messages):
+        if len(message) > MAX_NOTE_CHARS:
+            raise CaseFileError(
+                path, line, f"message {index} has {len(message):,} characters; the limit is {MAX_NOTE_CHARS:,}"
+            )
+        if has_lone_surrogate(message):
+            raise CaseFileError(path, line, f"message {index} contains an unpaired surrogate escape (\\ud800-\\udfff)")
     indicators: dict[str, Status] | None = None
     grade: Grade | None = None
     if gold:

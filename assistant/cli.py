@@ -61,12 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from assistant.analysis import NoteTooLongError
     from assistant.casefiles import CaseFileError
     from assistant.datafiles import DataFileError
 
     try:
         return int(args.func(args))
-    except (CaseFileError, DataFileError) as exc:
+    except (CaseFileError, DataFileError, NoteTooLongError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -173,6 +173,11 @@ class Implications(Strict):
     implications: list[Implication]
     adult_age: int = 18
 
+    @field_validator("never_historical", "historical_becomes_current")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
 
 # --- the loaded bundle ---------------------------------------------------------------------
 
@@ -227,6 +232,13 @@ def load_rules() -> RuleSet:
     tokenize = _pattern_tokenizer(lexicon)
     targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize)
     context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize)
+    target_ids = {c.rule.id for c in targets}
+    for compiled in context:
+        unknown = [r for r in getattr(compiled.rule, "rules", []) if r not in target_ids]
+        if unknown:
+            raise DataFileError(
+                f"{RULES_PACKAGE}/{CONTEXT_FILE}", f"unknown target rule id(s) {unknown}", entry=compiled.rule.id
+            )
     version = content_hash(
         *(read_text(RULES_PACKAGE, f) for f in (LEXICON_FILE, TARGETS_FILE, CONTEXT_FILE, IMPLICATIONS_FILE))
     )

@@ -66,28 +66,46 @@ class RiskTargetMatcher:
 
 def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, TargetRule]]:
     """Per label keep the longest non-overlapping matches; drop a match whose label is
-    overridden by an overlapping match of another rule ("kill the dog" over "kill")."""
-    overridden: set[int] = set()
-    for i, (span, rule) in enumerate(found):
-        if not rule.overrides:
-            continue
-        for j, (other, other_rule) in enumerate(found):
-            if i != j and other_rule.label in rule.overrides and _overlaps(span, other):
-                overridden.add(j)
+    overridden by an overlapping match of another rule ("kill the dog" over "kill").
+
+    Linear in the number of matches (token occupancy maps, not pairwise comparison), so a
+    megabyte of notes costs no more per word than one line."""
+    overriding: dict[str, list[tuple[int, int]]] = {}
+    for span, rule in found:
+        for label in rule.overrides:
+            overriding.setdefault(label, []).append((span.start, span.end))
+    blocked: dict[str, set[int]] = {
+        label: {i for start, end in ranges for i in range(start, end)} for label, ranges in overriding.items()
+    }
     by_label: dict[str, list[tuple[Span, TargetRule]]] = {}
-    for i, item in enumerate(found):
-        if i not in overridden:
-            by_label.setdefault(item[0].label_, []).append(item)
+    for span, rule in found:
+        covered = blocked.get(span.label_)
+        if covered and not rule.overrides and any(i in covered for i in range(span.start, span.end)):
+            continue
+        if covered and rule.overrides and _overridden_by_other(span, rule, found):
+            continue
+        by_label.setdefault(span.label_, []).append((span, rule))
     kept: list[tuple[Span, TargetRule]] = []
     for items in by_label.values():
         items.sort(key=lambda it: (-(it[0].end - it[0].start), it[0].start))
-        taken: list[tuple[Span, TargetRule]] = []
+        occupied: set[int] = set()
         for item in items:
-            if not any(_overlaps(item[0], t[0]) for t in taken):
-                taken.append(item)
-        kept.extend(taken)
+            positions = range(item[0].start, item[0].end)
+            if not any(i in occupied for i in positions):
+                occupied.update(positions)
+                kept.append(item)
     kept.sort(key=lambda it: (it[0].start, it[0].end, it[0].label_))
     return kept
+
+
+def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, TargetRule]]) -> bool:
+    """Rare path: a match that itself overrides its own label (a pseudo rule) is dropped only
+    by another overlapping rule that overrides it."""
+    return any(
+        other_rule is not rule and span.label_ in other_rule.overrides and _overlaps(span, other)
+        for other, other_rule in found
+        if other.start < span.end and span.start < other.end
+    )
 
 
 def _overlaps(a: Span, b: Span) -> bool:

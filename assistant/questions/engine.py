@@ -46,4 +46,4 @@ def suggest_questions(
         Question(id=q.id, text=q.text, kind="core", settles=q.settles, reason=q.reason, policy=script.refs[q.id])
         for q in rest
     ]
-    return tuple(ordered[: limit or script.spec.max_suggestions])
+    return tuple(ordered[: script.spec.max_suggestions if limit is None else limit])
