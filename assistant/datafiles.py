@@ -79,3 +79,11 @@ def validate(model: type[Model], data: Any, *, file: str, entry: str | None = No
             f"{'.'.join(str(p) for p in err['loc']) or '(root)'}: {err['msg']}" for err in exc.errors()
         )
         raise DataFileError(file, problems, entry=entry) from exc
+
+
+def validate_entries(model: type[Model], entries: Any, *, file: str, section: str) -> None:
+    """Validate each mapping in a list on its own, so an error names `section[i] (id)`
+    rather than a path deep inside the whole document."""
+    for i, entry in enumerate(entries or []):
+        if isinstance(entry, dict):
+            validate(model, entry, file=file, entry=f"{section}[{i}] ({entry.get('id', '?')})")

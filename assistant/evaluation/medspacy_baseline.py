@@ -19,9 +19,9 @@ what ConText found onto each candidate, using medspaCy's own category -> attribu
 The adapter reads ConText's graph edges rather than `span._.is_negated` etc.: spaCy keys
 span extensions by character offsets only, so two labels on the same words would share
 (and double) them. Rule properties that are not context are honoured as in our engine: a
-rule with `context: false` keeps its own status, and a `min_age` rule is dropped unless
-its words hold an age at least that. Our kin-with-adult-age exclusion belongs to our
-context algorithm and is not reproduced.
+rule with `context: false` keeps its own status (`min_age` rules are filtered by the
+shared target matcher). Our kin-with-adult-age exclusion belongs to our context algorithm
+and is not reproduced.
 
 Used by `python -m assistant eval cases FILE --context medspacy|both` and by
 `python -m assistant bench analyse`.
@@ -97,9 +97,7 @@ def adapt_candidate(candidate: Candidate, modifiers: list[ConTextModifier]) -> N
     candidate.status = medspacy_status(
         rule.status, negated=attrs.get("is_negated", False), historical=attrs.get("is_historical", False)
     )
-    candidate.excluded = attrs.get("is_family", False) or (
-        rule.min_age is not None and not _holds_age_at_least(candidate.span, rule.min_age)
-    )
+    candidate.excluded = attrs.get("is_family", False)
 
 
 def medspacy_status(fixed: Status | None, *, negated: bool, historical: bool) -> Status:
@@ -110,11 +108,6 @@ def medspacy_status(fixed: Status | None, *, negated: bool, historical: bool) ->
     if status is Status.CURRENT and historical:
         status = Status.HISTORICAL
     return status
-
-
-def _holds_age_at_least(span: Span, age: int) -> bool:
-    """A target-rule filter, as in our engine: "kids aged 19" is not a child."""
-    return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
 
 
 def build_medspacy_pipeline() -> Language:

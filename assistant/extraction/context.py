@@ -17,7 +17,6 @@ from spacy.tokens import Doc, Span
 
 from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
-from assistant.extraction.targets import SPAN_KEY
 from assistant.labels import Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
@@ -36,14 +35,13 @@ class Modifier:
         return f"{self.rule.category.value.lower()}: {doc[self.start:self.end].text!r} ({self.rule.id})"
 
 
-@Language.factory("risk_context", default_config={"span_key": SPAN_KEY})
-def create_risk_context(nlp: Language, name: str, span_key: str) -> "RiskContext":
-    return RiskContext(nlp, load_rules(), span_key=span_key)
+@Language.factory("risk_context", default_config={})
+def create_risk_context(nlp: Language, name: str) -> "RiskContext":
+    return RiskContext(nlp, load_rules())
 
 
 class RiskContext:
-    def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
-        self.span_key = span_key
+    def __init__(self, nlp: Language, rules: RuleSet) -> None:
         self.adult_age = rules.implications.adult_age
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
@@ -93,7 +91,7 @@ class RiskContext:
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
             candidate.excluded = any(m.rule.category is Category.OTHER_SUBJECT for m in applied) or (
                 rule.kin and (any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span))
-            ) or (rule.min_age is not None and not _has_age_at_least(span, rule.min_age))
+            )
             candidate.status = _status(rule, span, applied)
         return doc
 
@@ -113,10 +111,6 @@ class RiskContext:
             if text.isdigit() and self.adult_age <= int(text) <= 120:
                 return True
         return False
-
-
-def _has_age_at_least(span: Span, age: int) -> bool:
-    return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
 
 
 def _status(rule: TargetRule, span: Span, applied: list[Modifier]) -> Status:

@@ -57,7 +57,9 @@ class RiskTargetMatcher:
         found: list[tuple[Span, TargetRule]] = []
         for match_id, start, end in self._matcher(doc):
             rule = self._rules[match_id]
-            found.append((Span(doc, start, end, label=rule.label, span_id=rule.id), rule))
+            span = Span(doc, start, end, label=rule.label, span_id=rule.id)
+            if rule.min_age is None or _holds_age_at_least(span, rule.min_age):
+                found.append((span, rule))
         kept = _resolve_overlaps(found)
         doc.spans[self.span_key] = [span for span, _ in kept]
         doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
@@ -106,6 +108,11 @@ def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, T
         for other, other_rule in found
         if other.start < span.end and span.start < other.end
     )
+
+
+def _holds_age_at_least(span: Span, age: int) -> bool:
+    """`min_age` rules ("88-year-old mum") match only when the age is high enough."""
+    return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
 
 
 def _overlaps(a: Span, b: Span) -> bool:

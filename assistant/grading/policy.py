@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate
+from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate, validate_entries
 from assistant.labels import LABEL_SET, Grade
 from assistant.models import PolicyRef
 from assistant.policy_refs import resolve_refs
@@ -91,12 +91,8 @@ def load_policy(name: str = DEFAULT_POLICY) -> GradingPolicy:
     raw = load_yaml(PACKAGE, name)
     if not isinstance(raw, dict):
         raise DataFileError(file, "expected a mapping at the top level")
-    for i, entry in enumerate(raw.get("rules") or []):
-        if isinstance(entry, dict):
-            validate(RuleSpec, entry, file=file, entry=f"rules[{i}] ({entry.get('id', '?')})")
-    for i, entry in enumerate(raw.get("flags") or []):
-        if isinstance(entry, dict):
-            validate(FlagSpec, entry, file=file, entry=f"flags[{i}] ({entry.get('id', '?')})")
+    validate_entries(RuleSpec, raw.get("rules"), file=file, section="rules")
+    validate_entries(FlagSpec, raw.get("flags"), file=file, section="flags")
     spec = validate(PolicySpec, raw, file=file)
     refs = {item.id: resolve_refs(list(item.policy), file=file, entry=item.id) for item in (*spec.rules, *spec.flags)}
     return GradingPolicy(spec, refs, version=f"{spec.name}@{spec.version}#{content_hash(read_text(PACKAGE, name))}")

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate
+from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate, validate_entries
 from assistant.labels import LABEL_SET
 from assistant.models import PolicyRef
 from assistant.policy_refs import resolve_refs
@@ -129,12 +129,8 @@ def load_script(name: str = "call_999") -> CallScript:
         base = load_yaml(PACKAGE, raw["extends"])
         texts.append(read_text(PACKAGE, raw["extends"]))
         raw = _merge_extension(raw, base, file)
-    for i, entry in enumerate(raw.get("core") or []):
-        if isinstance(entry, dict):
-            validate(CoreQuestion, entry, file=file, entry=f"core[{i}] ({entry.get('id', '?')})")
-    for i, entry in enumerate(raw.get("follow_ups") or []):
-        if isinstance(entry, dict):
-            validate(FollowUp, entry, file=file, entry=f"follow_ups[{i}] ({entry.get('id', '?')})")
+    validate_entries(CoreQuestion, raw.get("core"), file=file, section="core")
+    validate_entries(FollowUp, raw.get("follow_ups"), file=file, section="follow_ups")
     spec = validate(ScriptSpec, raw, file=file)
     refs = {q.id: resolve_refs(list(q.policy), file=file, entry=q.id) for q in (*spec.core, *spec.follow_ups)}
     return CallScript(spec, refs, version=content_hash(*texts))
