@@ -34,4 +34,5 @@ pip=("$venv/bin/python" -m pip install --quiet --disable-pip-version-check)
 if [ -f requirements/torch.txt ]; then "${pip[@]}" -r requirements/torch.txt; fi
 "${pip[@]}" -e ".[dev,compare]"
 "${pip[@]}" --no-deps -r requirements/medspacy-nodeps.txt
+"${pip[@]}" --no-deps -r requirements/rasa-sdk-nodeps.txt
 echo "$want" > "$stamp"
