@@ -42,8 +42,12 @@ class Analyser:
             if len(note) > MAX_NOTE_CHARS:
                 raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
         found: list[Mention] = []
+        adult_kin: set[str] = set()
         for i, doc in enumerate(self.nlp.pipe(replace_surrogates(note) for note in notes)):
-            found.extend(m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i]) for m in mentions_from_doc(doc, i))
+            found.extend(
+                m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
+                for m in mentions_from_doc(doc, i, adult_kin)
+            )
         return found
 
     def analyse(

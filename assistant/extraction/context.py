@@ -43,6 +43,7 @@ def create_risk_context(nlp: Language, name: str) -> "RiskContext":
 class RiskContext:
     def __init__(self, nlp: Language, rules: RuleSet) -> None:
         self.adult_age = rules.implications.adult_age
+        self._present_only = frozenset(rules.implications.never_historical)
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
         for compiled in rules.context:
@@ -89,10 +90,11 @@ class RiskContext:
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
-            candidate.excluded = any(m.rule.category is Category.OTHER_SUBJECT for m in applied) or (
-                rule.kin and (any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span))
+            candidate.adult = bool(rule.kin) and (
+                any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span)
             )
-            candidate.status = _status(rule, span, applied)
+            candidate.excluded = candidate.adult or any(m.rule.category is Category.OTHER_SUBJECT for m in applied)
+            candidate.status = _status(rule, span, applied, present_only=span.label_ in self._present_only)
         return doc
 
     def _find_modifiers(self, doc: Doc) -> list[Modifier]:
@@ -113,23 +115,32 @@ class RiskContext:
         return False
 
 
-def _status(rule: TargetRule, span: Span, applied: list[Modifier]) -> Status:
+def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_only: bool = False) -> Status:
+    """Present-only labels (suspect_present, ...) describe now: a past denial ("arrested
+    last week") is marked historical, which the resolver then ignores for them."""
     status = rule.status or Status.CURRENT
     negations = [m for m in applied if m.rule.category is Category.NEGATED]
+    if present_only and status is Status.NEGATED and _past_nearer(span, applied):
+        return Status.HISTORICAL
     if status is Status.NEGATED:
-        if any(_distance(m, span) <= _FLIP_DISTANCE for m in negations):
+        # Only a grammatical negation ("not in custody") flips a denial; a topical one
+        # restricted to some labels ("custody ... arrest") restates it.
+        if any(_distance(m, span) <= _FLIP_DISTANCE and m.rule.is_generic for m in negations):
             status = Status.CURRENT
     elif negations:
         status = Status.NEGATED
-    if status is Status.CURRENT:
-        historical = [m for m in applied if m.rule.category is Category.HISTORICAL]
-        present = [m for m in applied if m.rule.category is Category.PRESENT]
-        if historical:
-            nearest_hist = min(_distance(m, span) for m in historical)
-            nearest_present = min((_distance(m, span) for m in present), default=None)
-            if nearest_present is None or nearest_hist < nearest_present:
-                status = Status.HISTORICAL
+    if status is Status.CURRENT and _past_nearer(span, applied):
+        status = Status.HISTORICAL
     return status
+
+
+def _past_nearer(span: Span, applied: list[Modifier]) -> bool:
+    """A history modifier applies and is nearer than any present-time one."""
+    historical = [_distance(m, span) for m in applied if m.rule.category is Category.HISTORICAL]
+    if not historical:
+        return False
+    present = [_distance(m, span) for m in applied if m.rule.category is Category.PRESENT]
+    return not present or min(historical) < min(present)
 
 
 def _distance(m: Modifier, span: Span) -> int:

@@ -21,9 +21,18 @@ class Mention:
     modifiers: tuple[str, ...]
 
 
-def mentions_from_doc(doc: Doc, message: int) -> list[Mention]:
+def mentions_from_doc(doc: Doc, message: int, adult_kin: set[str] | None = None) -> list[Mention]:
+    """`adult_kin` carries across a call's notes the kin words shown to be adults: after
+    "daughter (20) harassed by her ex", a later "daughter is at a mate's" is the same adult."""
+    adult_kin = set() if adult_kin is None else adult_kin
     found: list[Mention] = []
     for candidate in doc._.risk_candidates or ():
+        if candidate.rule.kin:
+            words = {t.norm_ for t in candidate.span if t.is_alpha}
+            if candidate.adult:
+                adult_kin.update(words)
+            elif words & adult_kin and not any(t.like_num for t in candidate.span):
+                continue
         if candidate.excluded or candidate.status is None or candidate.rule.pseudo:
             continue
         if candidate.rule.only_negated and candidate.status is not Status.NEGATED:

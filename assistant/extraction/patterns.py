@@ -10,6 +10,7 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
 - `_`      any single token;  `_?` an optional one;  `..` up to three tokens of anything
 - `#num`   a number (digits or number words)
 - `#punct` a punctuation token
+- `!a|b`   one token that is none of these words ("at the !door|window": somewhere else)
 """
 
 from __future__ import annotations
@@ -78,8 +79,9 @@ def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable
     elif body == "#punct":
         spec = {"IS_PUNCT": True}
     else:
+        negative = body.startswith("!") and len(body) > 1
         words: list[str] = []
-        for word in body.lower().split("|"):
+        for word in body.lower().lstrip("!").split("|") if negative else body.lower().split("|"):
             if not word:
                 raise PatternError(f"empty alternative in {item!r}")
             pieces = tokenize(word)
@@ -90,7 +92,10 @@ def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable
             canonical = normalise(word)
             if canonical not in words:
                 words.append(canonical)
-        spec = {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": words}}
+        if negative:
+            spec = {"NORM": {"NOT_IN": words}}
+        else:
+            spec = {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": words}}
     if optional:
         spec["OP"] = "?"
     return spec

@@ -20,8 +20,11 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
     by_label: dict[str, list[Mention]] = {}
+    ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
         status = mention.status
+        if status is Status.HISTORICAL:
+            ever_historical.setdefault(mention.label, []).append(mention)
         if status is Status.HISTORICAL:
             if mention.label in implications.never_historical:
                 continue
@@ -38,13 +41,23 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
         indicators[label] = Indicator(label=label, status=status, evidence=evidence)
 
     for rule in implications.implications:
-        sources = [indicators[l] for l in rule.if_any if l in indicators and indicators[l].status in rule.statuses]
-        if not sources:
+        # A label current now can also have a past ("threatened to kill her last week ...
+        # tonight he said he'll kill her"): its historical mentions still count.
+        evidence = tuple(
+            e
+            for label in rule.if_any
+            if label in indicators
+            for e in (
+                indicators[label].evidence
+                if indicators[label].status in rule.statuses
+                else (_evidence(m) for m in ever_historical.get(label, ()) if Status.HISTORICAL in rule.statuses)
+            )
+        )
+        if not evidence:
             continue
         existing = indicators.get(rule.then)
         if existing is not None and not rule.override:
             continue
-        evidence = tuple(e for s in sources for e in s.evidence)
         implied = tuple(sorted({*(existing.implied_by if existing else ()), rule.id}))
         indicators[rule.then] = Indicator(label=rule.then, status=rule.status, evidence=evidence, implied_by=implied)
 

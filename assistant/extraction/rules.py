@@ -144,6 +144,11 @@ class ContextRule(Strict):
             return False
         return label not in self.exclude_labels
 
+    @property
+    def is_generic(self) -> bool:
+        """Applies to every label (not restricted to some labels or rules)."""
+        return not self.labels and not self.rules
+
 
 # --- implications --------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ class Candidate:
     rule: TargetRule
     status: Status | None = None
     excluded: bool = False
+    adult: bool = False  # a kin word shown to be an adult ("daughter (20)")
     modifiers: tuple[str, ...] = field(default=())
 
 

@@ -57,6 +57,27 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     # later notes override earlier ones
     ("correction", ["no kids in the house", "correction - son (6) asleep upstairs"], {"children_present": "current"}),
     ("weapon withdrawn", ["he has a knife", "update: it was his phone, no weapon"], {"weapon": "negated"}),
+    # session 2: presence, topical negation, adult kin across notes, past abuse under a current label
+    ("assault in progress means he is there", ["c/r screaming, her p/ner is hitting her now"],
+     {"suspect_present": "current"}),
+    ("held by the hair", ["he has her by the hair"], {"suspect_present": "current"}),
+    ("somewhere else not listed", ["he's at the barbers"], {"suspect_present": "negated"}),
+    ("at the door is not elsewhere", ["he's at the front door"], {"suspect_present": "current"}),
+    ("victim at a friend's says nothing of him", ["she is at a friend's flat"], {"suspect_present": None}),
+    ("custody then arrest stays negated", ["husband in custody following arrest for affray"],
+     {"suspect_present": "negated"}),
+    ("a past arrest does not remove him now", ["he is at the door", "he was arrested last week for hitting her"],
+     {"suspect_present": "current"}),
+    ("adult daughter stays adult in a later note", ["daughter (20) is being harassed by her ex", "daughter is at a mate's"],
+     {"children_present": None}),
+    ("a weeks-away date is not a pregnancy", ["wedding in 3 weeks"], {"pregnancy": None}),
+    ("shorthand weeks is a pregnancy", ["she's 33 wks, has a 2yo"], {"pregnancy": "current"}),
+    ("hit with any object", ["he hit her with a wooden spoon"], {"weapon": "current"}),
+    ("hit with his fists is not a weapon", ["he hit her with his fists"], {"weapon": None}),
+    ("past threat under a current one is a previous incident",
+     ["he threatened to kill her last week, tonight he said he will kill her"],
+     {"threats_to_kill": "current", "previous_incidents": "current"}),
+    ("pets not harmed is not an injury denial", ["no pets harmed"], {"injury": None}),
 ]
 
 

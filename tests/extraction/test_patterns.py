@@ -41,6 +41,9 @@ def compile_(source: str):
         ("knife #punct", [[{"NORM": "knife"}, {"IS_PUNCT": True}]]),
         ("#num? child", [[{"LIKE_NUM": True, "OP": "?"}, {"NORM": "child"}]]),
         ("?", [[{"NORM": "?"}]]),  # a lone "?" is a word, not an optional marker
+        ("at the !door|window", [[{"NORM": "at"}, {"NORM": "the"}, {"NORM": {"NOT_IN": ["door", "window"]}}]]),
+        ("at !door?", [[{"NORM": "at"}, {"NORM": {"NOT_IN": ["door"]}, "OP": "?"}]]),
+        ("!", [[{"NORM": "!"}]]),  # a lone "!" is a word, not a negative set
     ],
 )
 def test_compile_single_phrase(source, expected):
