@@ -1,0 +1,34 @@
+"""Shared dependencies as Annotated aliases: the app context, the caller, If-Match."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from api.services import auth
+from api.services.auth import Principal
+from api.services.context import AppContext
+from api.services.errors import Unauthenticated
+
+_bearer = HTTPBearer(auto_error=False, description="a token from POST /api/v1/auth/token or an admin-issued API token")
+
+
+def get_ctx(request: Request) -> AppContext:
+    return request.app.state.ctx
+
+
+CtxDep = Annotated[AppContext, Depends(get_ctx)]
+
+
+def current_principal(ctx: CtxDep, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+                      ) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthenticated("send Authorization: Bearer <token>")
+    return auth.authenticate(ctx.sessions, credentials.credentials)
+
+
+PrincipalDep = Annotated[Principal, Depends(current_principal)]
+IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=64,
+                                        description='the call version you last saw, e.g. "3"')]

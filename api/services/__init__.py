@@ -1,0 +1,1 @@
+"""Business logic behind the routers. Each function opens its own transactions."""
