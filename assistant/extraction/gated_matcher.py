@@ -1,62 +1,159 @@
-"""A Matcher split by anchor words, so a note only pays for the rules it could match.
+"""A Matcher split by anchor words, so a note only pays for the rules it could match,
+and only around the words that could start them.
 
-spaCy's Matcher tries every pattern at every token; with a few thousand expanded
-patterns that dominated the per-note time. Each rule gets its own small Matcher and an
-anchor set: the words one of its tokens must have (the first required NORM token of each
-pattern). A rule runs only when the note contains one of its anchors; a pattern with no
-such token (a number, a wildcard) makes its rule run always.
+spaCy's Matcher tries every pattern at every token and builds a Token object for every
+position it visits; with a few thousand expanded patterns that dominated the per-note
+time. Each rule gets its own small Matcher and an anchor set: the words one of its tokens
+must have (the rarest required NORM token of each pattern). A rule runs only when the note
+contains one of its anchors, and only on windows around those words: a match contains an
+anchor at most `lead` tokens after its start and is at most `width` tokens long, so the
+window [i - lead, i + width) around each anchor at i holds every match. A pattern with no
+such token (a number, a wildcard) makes its rule run on the whole note.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
+from spacy.attrs import NORM
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.extraction.patterns import TokenPattern
 
+_SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
 
-def anchor_words(pattern: TokenPattern) -> frozenset[str] | None:
-    for spec in pattern:
-        if spec.get("OP") in ("?", "*", "{0,3}"):
-            continue
-        norm = spec.get("NORM")
-        if isinstance(norm, str):
-            return frozenset({norm})
-        if isinstance(norm, dict) and "IN" in norm:
-            return frozenset(norm["IN"])
+
+# Words so common in notes that anchoring on them would open a window almost everywhere;
+# a pattern is anchored on its rarest required token instead. Only speed depends on this.
+_COMMON = frozenset(
+    "he she is has her his him the a an to in at on of and not with caller victim partner "
+    "suspect it they them there now was be been by for from that this".split()
+)
+
+
+def _required_words(spec: dict) -> frozenset[str] | None:
+    if spec.get("OP") in ("?", "*", "{0,3}"):
+        return None
+    norm = spec.get("NORM")
+    if isinstance(norm, str):
+        return frozenset({norm})
+    if isinstance(norm, dict) and "IN" in norm:
+        return frozenset(norm["IN"])
     return None
 
 
+def _anchor_index(pattern: TokenPattern) -> int | None:
+    """The required token whose words are rarest (fewest, and fewest common ones)."""
+    best: tuple[int, int] | None = None
+    for index, spec in enumerate(pattern):
+        words = _required_words(spec)
+        if words is None:
+            continue
+        cost = sum(100 if w in _COMMON else 1 for w in words)
+        if best is None or cost < best[0]:
+            best = (cost, index)
+    return None if best is None else best[1]
+
+
+def anchor_words(pattern: TokenPattern) -> frozenset[str] | None:
+    index = _anchor_index(pattern)
+    return None if index is None else _required_words(pattern[index])
+
+
+def _lead_and_width(pattern: TokenPattern) -> tuple[int, int]:
+    """Most tokens a match can have before its anchor token, and most tokens in all."""
+    index = _anchor_index(pattern)
+    assert index is not None
+    lead = sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern[:index])
+    return lead, sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern)
+
+
+@dataclass(slots=True)
+class _AnchorGroup:
+    """Every pattern that one anchor word can start, in one Matcher."""
+
+    patterns: dict[str, list[TokenPattern]]
+    singles: set[int] = field(default_factory=set)  # rule keys matched by this one word alone
+    lead: int = 0
+    width: int = 0
+    matcher: Matcher | None = None
+
+
 class GatedMatcher:
+    """Patterns are grouped by anchor word: one Matcher per word, run on windows around
+    that word's occurrences. A pattern with several anchor words sits in each group; the
+    same match found from two groups is reported once."""
+
     def __init__(self, vocab: Vocab) -> None:
         self._vocab = vocab
-        self._always: list[Matcher] = []
-        self._by_anchor: dict[str, list[Matcher]] = {}
+        self._always = Matcher(vocab, validate=True)
+        self._has_always = False
+        self._groups: dict[str, _AnchorGroup] = {}
+        self._by_hash: dict[int, _AnchorGroup] | None = None
 
     def add(self, key: str, patterns: Iterable[TokenPattern]) -> None:
         patterns = list(patterns)
-        matcher = Matcher(self._vocab, validate=True)
-        matcher.add(key, patterns)
-        anchors: set[str] = set()
+        if any(spec.get("OP") == "*" for p in patterns for spec in p):
+            raise ValueError(f"rule {key!r}: unbounded '*' patterns cannot be windowed")
+        Matcher(self._vocab, validate=True).add(key, patterns)  # validate now, naming the rule
+        if any(anchor_words(p) is None for p in patterns):
+            self._always.add(key, patterns)
+            self._has_always = True
+            return
+        key_hash = self._vocab.strings.add(key)
         for pattern in patterns:
-            words = anchor_words(pattern)
-            if words is None:
-                self._always.append(matcher)
-                return
-            anchors |= words
-        for word in anchors:
-            self._by_anchor.setdefault(word, []).append(matcher)
+            lead, width = _lead_and_width(pattern)
+            single = len(pattern) == 1 and "OP" not in pattern[0]
+            for word in anchor_words(pattern) or ():
+                group = self._groups.setdefault(word, _AnchorGroup(patterns={}))
+                if single:  # a one-word pattern needs no Matcher: the word is the match
+                    group.singles.add(key_hash)
+                    continue
+                group.patterns.setdefault(key, []).append(pattern)
+                group.lead, group.width = max(group.lead, lead), max(group.width, width)
+                group.matcher = None
+        self._by_hash = None
+
+    def _matcher(self, group: _AnchorGroup) -> Matcher:
+        if group.matcher is None:
+            group.matcher = Matcher(self._vocab)
+            for key, patterns in group.patterns.items():
+                group.matcher.add(key, patterns)
+        return group.matcher
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        selected: dict[int, Matcher] = {id(m): m for m in self._always}
-        for token in doc:
-            for matcher in self._by_anchor.get(token.norm_, ()):
-                selected[id(matcher)] = matcher
-        found: list[tuple[int, int, int]] = []
-        for matcher in selected.values():
-            found.extend(matcher(doc))
-        found.sort(key=lambda m: (m[1], m[2], m[0]))
-        return found
+        found: set[tuple[int, int, int]] = set(self._always(doc)) if self._has_always else set()
+        if self._by_hash is None:
+            strings = self._vocab.strings
+            self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
+        groups = self._by_hash
+        windows: dict[int, list[tuple[int, int]]] = {}
+        n = len(doc)
+        # hashes, not Token objects: building a Token per word cost more than matching
+        for i, norm in enumerate(doc.to_array([NORM]).tolist() if n else ()):
+            group = groups.get(norm)
+            if group is not None:
+                found.update((key, i, i + 1) for key in group.singles)
+                if group.patterns:
+                    windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
+        for norm, spans in windows.items():
+            matcher = self._matcher(groups[norm])
+            for start, end in _merge(spans):
+                found.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
+        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping windows merged, so no match is found twice."""
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        last_start, last_end = merged[-1]
+        if start < last_end:
+            merged[-1] = (last_start, max(last_end, end))
+        else:
+            merged.append((start, end))
+    return merged
