@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The chat layer's commands, all run in .venv-rasa (created by scripts/rasa_env.sh):
+#   validate        rasa data validate
+#   train           rasa train, skipped when models/ already has the model for this data hash
+#   model           print the path of the model for the current data (training it if needed)
+#   test-nlu        3-fold cross-validation of the NLU model; prints per-intent F1
+#   test-core       conversation tests (tests/rasa/test_stories.yml) with --fail-on-prediction-errors
+#   run [args]      rasa run --enable-api on the current model (REST channel), extra args passed on
+#   hash            print the training-data hash
+# Environment: RASA_ENDPOINTS (default endpoints.yml), RASA_ACTION_URL, RASA_TRACKER_DB.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+export PYTHONHASHSEED=0 TF_DETERMINISTIC_OPS=1 TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY_SILENCE_UBER_WARNING=1
+export RASA_TELEMETRY_ENABLED=false
+export RASA_ACTION_URL="${RASA_ACTION_URL:-http://127.0.0.1:5055/webhook}"
+export RASA_TRACKER_DB="${RASA_TRACKER_DB:-$root/out/rasa_trackers.db}"
+mkdir -p "$root/out" "$root/models"
+
+py="$(bash scripts/rasa_env.sh)"
+rasa=("$py" "$root/scripts/rasa_launch.py")
+
+data_hash() {
+  # Everything that changes the trained model: config, domain, training data, rasa's own pins.
+  cat config.yml domain/*.yml requirements/rasa.txt $(find nlu_data -name '*.yml' -not -path 'nlu_data/tests/*' | sort) \
+    | sha256sum | cut -c1-16
+}
+
+model_path() { echo "$root/models/chat-$(data_hash).tar.gz"; }
+
+train() {
+  local model; model="$(model_path)"
+  if [ -f "$model" ]; then
+    echo "rasa_cmd: model for this data exists, not retraining: ${model#$root/}" >&2
+    return 0
+  fi
+  local start end; start=$(date +%s.%N)
+  "${rasa[@]}" train --config config.yml --domain domain --data nlu_data --out models \
+    --fixed-model-name "chat-$(data_hash)" --quiet >&2
+  end=$(date +%s.%N)
+  python3 -c "print(f'rasa_cmd: trained ${model#$root/} in {$end-$start:.1f} s')" >&2
+  echo "$(python3 -c "print(round($end-$start,1))")" > "${model%.tar.gz}.train_seconds"
+}
+
+cmd="${1:-}"; shift || true
+case "$cmd" in
+  hash) data_hash ;;
+  validate)
+    "${rasa[@]}" data validate --config config.yml --domain domain --data nlu_data --fail-on-warnings ;;
+  train) train ;;
+  model) train; model_path ;;
+  test-nlu)
+    out="$root/out/rasa_nlu_cv"
+    rm -rf "$out"
+    "${rasa[@]}" test nlu --config config.yml --nlu nlu_data/nlu.yml --cross-validation --folds 3 \
+      --out "$out" --no-plot >&2
+    "$py" scripts/rasa_report.py "$out/intent_report.json" ;;
+  test-core)
+    train
+    out="$root/out/rasa_core_test"
+    rm -rf "$out"
+    "${rasa[@]}" test core --model "$(model_path)" --stories tests/rasa/test_stories.yml --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" \
+      --out "$out" --fail-on-prediction-errors --no-plot "$@" ;;
+  run)
+    train
+    exec "${rasa[@]}" run --model "$(model_path)" --enable-api --credentials credentials.yml \
+      --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" "$@" ;;
+  *)
+    sed -n '2,11p' "$0" >&2; exit 2 ;;
+esac
