@@ -28,7 +28,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import import_module, metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -330,7 +330,9 @@ def format_table(header: list[str], rows: list[list[str]]) -> str:
 # --- the command ---------------------------------------------------------------------------
 
 
-def run_bench_analyse(notes: int, compare_medspacy: bool, *, load_runs: int = LOAD_RUNS) -> int:
+def run_bench_analyse(
+    notes: int, compare_medspacy: bool, *, load_runs: int = LOAD_RUNS, json_out: str | None = None
+) -> int:
     if notes < 1 or load_runs < 1:
         print("error: --notes and load runs must be at least 1", file=sys.stderr)
         return 2
@@ -348,4 +350,12 @@ def run_bench_analyse(notes: int, compare_medspacy: bool, *, load_runs: int = LO
     print(format_table(table_header(compare_medspacy), table_rows(ours, other)))
     print()
     print(f"bench took {time.perf_counter() - started:.1f} s")
+    if json_out:
+        write_figures_json(json_out, {"ours": asdict(ours), "medspacy": asdict(other) if other else None})
     return 0
+
+
+def write_figures_json(path: str, figures: dict) -> None:
+    """Machine-readable figures for the whole-system bench (`bench all`)."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    Path(path).write_text(json.dumps(figures, indent=2), encoding="utf-8")
