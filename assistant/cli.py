@@ -27,7 +27,43 @@ def _cmd_eval_cases(args: argparse.Namespace) -> int:
 def _cmd_bench_analyse(args: argparse.Namespace) -> int:
     from assistant.bench.analyse import run_bench_analyse
 
-    return run_bench_analyse(notes=args.notes, compare_medspacy=not args.no_medspacy)
+    return run_bench_analyse(notes=args.notes, compare_medspacy=not args.no_medspacy, json_out=args.json_out)
+
+
+def _cmd_corpus_build(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from assistant.corpus.build import build_corpus
+
+    try:
+        manifest = build_corpus(Path(args.seeds), Path(args.out))
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for doc in manifest["documents"]:
+        print(f"{doc['id']:16} {doc['sections']:4} sections  {doc['kind_label']}")
+    print(f"corpus {manifest['corpus_hash']} -> {args.out}", file=sys.stderr)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from assistant.retrieval.batch import run_search
+
+    count = run_search(args.input, args.output, k=args.k)
+    print(f"searched {count} questions -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_eval_search(args: argparse.Namespace) -> int:
+    from assistant.retrieval.evaluate import run_eval_search
+
+    return run_eval_search(args.file, show_errors=args.errors)
+
+
+def _cmd_bench_search(args: argparse.Namespace) -> int:
+    from assistant.retrieval.bench import run_bench_search
+
+    return run_bench_search(queries=args.queries)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +90,30 @@ def build_parser() -> argparse.ArgumentParser:
     bench_analyse = bench_kinds.add_parser("analyse", help="per-note latency, throughput, load time, RSS")
     bench_analyse.add_argument("--notes", type=int, default=3000, help="notes to time")
     bench_analyse.add_argument("--no-medspacy", action="store_true", help="skip the medspaCy comparison")
+    bench_analyse.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     bench_analyse.set_defaults(func=_cmd_bench_analyse)
+
+    corpus = commands.add_parser("corpus", help="policy corpus")
+    corpus_kinds = corpus.add_subparsers(dest="kind", required=True)
+    corpus_build = corpus_kinds.add_parser("build", help="seeds -> policy_corpus/ (manifest + sectioned text)")
+    corpus_build.add_argument("--seeds", default="../shared/seeds", help="folder of the source documents")
+    corpus_build.add_argument("--out", default="policy_corpus", help="output folder")
+    corpus_build.set_defaults(func=_cmd_corpus_build)
+
+    search = commands.add_parser("search", help="answer policy questions (JSONL) with cited passages")
+    search.add_argument("--input", required=True, help="questions, one JSON object per line")
+    search.add_argument("--output", required=True, help="hits, written completely or not at all")
+    search.add_argument("--k", type=int, default=5, help="passages per question (1-50)")
+    search.set_defaults(func=_cmd_search)
+
+    eval_search = eval_kinds.add_parser("search", help="policy questions with gold quotes (+ out-of-scope)")
+    eval_search.add_argument("file")
+    eval_search.add_argument("--errors", action="store_true", help="list every miss")
+    eval_search.set_defaults(func=_cmd_eval_search)
+
+    bench_search = bench_kinds.add_parser("search", help="query latency, index build, warm start, RSS")
+    bench_search.add_argument("--queries", type=int, default=300, help="queries to time")
+    bench_search.set_defaults(func=_cmd_bench_search)
     return parser
 
 
@@ -64,10 +123,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.analysis import NoteTooLongError
     from assistant.casefiles import CaseFileError
     from assistant.datafiles import DataFileError
+    from assistant.retrieval.errors import SearchInputError
 
     try:
         return int(args.func(args))
-    except (CaseFileError, DataFileError, NoteTooLongError) as exc:
+    except (CaseFileError, DataFileError, NoteTooLongError, SearchInputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -104,13 +104,17 @@ def numbered_sections(paragraphs: list[str], raw_lines: list[str], doc: SourceDo
     titles.setdefault('', '')
     position = 0
     starts: dict[int, str] = {}
-    for number, _title in entries:
+    for number, title in entries:
         pattern = re.compile(rf"^{re.escape(number)}\.?(\s|$)")
-        for j in range(position, len(paragraphs)):
-            if pattern.match(paragraphs[j]):
-                starts[j] = number
-                position = j + 1
-                break
+        candidates = [j for j in range(position, len(paragraphs)) if pattern.match(paragraphs[j])]
+        # a numbered list item ("12. Ensuring privacy ...") can carry a section's number:
+        # prefer the line whose words begin like the table-of-contents title
+        first_word = _norm(title).split(" ")[0]
+        chosen = next((j for j in candidates if _norm(pattern.sub("", paragraphs[j], count=1)).startswith(first_word)),
+                      candidates[0] if candidates else None)
+        if chosen is not None:
+            starts[chosen] = number
+            position = chosen + 1
     if not starts:
         return generic_sections(paragraphs, doc)
     first = min(starts)
@@ -136,9 +140,12 @@ def numbered_sections(paragraphs: list[str], raw_lines: list[str], doc: SourceDo
     return [s for s in sections if s.paragraphs]
 
 
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower().replace("&", "and")).strip()
+
+
 def _same_title(text: str, title: str) -> bool:
-    def norm(s: str) -> str:
-        return re.sub(r"[^a-z0-9]+", " ", s.lower().replace("&", "and")).strip()
+    norm = _norm
 
     return norm(text) == norm(title) or norm(text).startswith(norm(title)) and len(text.split()) <= len(title.split()) + 3 \
         and not text.rstrip().endswith((":", "."))
