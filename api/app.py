@@ -28,7 +28,8 @@ from api.routers import health as health_routes, policy as policy_routes, superv
 from api.services.analysis import AnalysisService, default_factory
 from api.services.auth import LoginLimiter
 from api.services.context import AppContext
-from api.services.errors import ServiceError
+from api.services import audit
+from api.services.errors import Forbidden, ServiceError
 from api.services.policy import PolicyService
 from api.settings import Settings, get_settings
 from assistant.analysis import Analyser
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         ctx.extras["http"] = httpx.Client()
         await run_in_threadpool(ctx.analysis.analyser)  # warm before the first request
+        if settings.policy_preload:
+            ctx.extras["policy"].preload()
         log.info("service ready: database %s, analyser loaded", engine.dialect.name)
         try:
             yield
@@ -79,6 +82,10 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
 
     @app.exception_handler(ServiceError)
     async def service_error(_: Request, exc: ServiceError) -> JSONResponse:
+        if isinstance(exc, Forbidden) and exc.audit is not None:
+            principal, action, call_id, detail = exc.audit
+            await run_in_threadpool(audit.record_alone, ctx.sessions, principal, action, call_id=call_id,
+                                    outcome="denied", detail=detail)
         headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
         return JSONResponse({"detail": exc.message, "code": exc.code}, status_code=exc.status, headers=headers)
 

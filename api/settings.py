@@ -48,6 +48,9 @@ class Settings(BaseSettings):
     # analysis
     analysis_cache_notes: int = Field(20_000, ge=0, description="per-note extraction results kept in memory")
 
+    # policy search
+    policy_preload: bool = Field(True, description="load policy search in the background at startup")
+
     # chat
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout_seconds: float = Field(2.0, gt=0)

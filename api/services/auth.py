@@ -97,6 +97,7 @@ def create_api_token(sessions: sessionmaker[Session], *, username: str, name: st
         if user is None:
             raise NotFound(f"no user named {username!r}")
         token, row = issue_token(session, user, name=name, ttl=timedelta(days=days) if days else None)
+        row.user = user
         audit.record(session, actor, "token.create", detail=f"user_id={user.id} token_id={row.id}")
         return token, row
 
@@ -131,13 +132,13 @@ def login(sessions: sessionmaker[Session], *, username: str, password: str, ttl:
             ok = _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
         except (VerificationError, InvalidHashError):
             ok = False
-        if not ok or user is None or not user.active:
-            audit.record(session, None, "auth.login", outcome="denied",
-                         detail=f"user_id={user.id}" if user else "unknown user")
-            raise Unauthenticated("wrong username or password")
-        token, row = issue_token(session, user, name="login", ttl=ttl)
-        audit.record(session, Principal(user.id, user.username, Role(user.role), row.id), "auth.login")
-        return token, row, user
+        if ok and user is not None and user.active:
+            token, row = issue_token(session, user, name="login", ttl=ttl)
+            audit.record(session, Principal(user.id, user.username, Role(user.role), row.id), "auth.login")
+            return token, row, user
+        detail = f"user_id={user.id}" if user else "unknown user"
+    audit.record_alone(sessions, None, "auth.login", outcome="denied", detail=detail)
+    raise Unauthenticated("wrong username or password")
 
 
 def revoke(sessions: sessionmaker[Session], principal: Principal) -> None:

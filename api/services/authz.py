@@ -1,11 +1,11 @@
-"""Who may do what. Every check on call data that fails is audited as `denied`."""
+"""Who may do what. Every refusal is audited as `denied` (by the app's error handler, once
+the request's own transaction has ended)."""
 
 from __future__ import annotations
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from api.db.models import Call
-from api.services import audit
 from api.services.auth import Principal, Role
 from api.services.errors import Forbidden
 
@@ -17,9 +17,8 @@ HANDLERS = frozenset(SCRIPT_FOR_ROLE)
 def require_role(sessions: sessionmaker[Session], principal: Principal, allowed: frozenset[Role], action: str,
                  *, call_id: str | None = None) -> None:
     if principal.role not in allowed:
-        audit.record_alone(sessions, principal, action, call_id=call_id, outcome="denied",
-                           detail=f"role {principal.role.value} not allowed")
-        raise Forbidden(f"the {principal.role.value} role may not do this ({action})")
+        raise Forbidden(f"the {principal.role.value} role may not do this ({action})",
+                        audit=(principal, action, call_id, f"role {principal.role.value} not allowed"))
 
 
 def can_read_call(principal: Principal, call: Call) -> bool:
@@ -33,9 +32,7 @@ def can_write_call(principal: Principal, call: Call) -> bool:
 
 
 def check_call(sessions: sessionmaker[Session], principal: Principal, call: Call, action: str, *, write: bool) -> None:
-    """Call before the request writes anything: the refusal is audited in its own transaction."""
     allowed = can_write_call(principal, call) if write else can_read_call(principal, call)
     if not allowed:
-        audit.record_alone(sessions, principal, action, call_id=call.id, outcome="denied",
-                           detail=f"role {principal.role.value} on a {call.script} call")
-        raise Forbidden(f"the {principal.role.value} role may not {'change' if write else 'see'} this call")
+        raise Forbidden(f"the {principal.role.value} role may not {'change' if write else 'see'} this call",
+                        audit=(principal, action, call.id, f"role {principal.role.value} on a {call.script} call"))

@@ -104,8 +104,8 @@ def open_call(ctx: AppContext, principal: Principal, body: OpenCallIn) -> CallOu
     require_role(ctx.sessions, principal, HANDLERS, "call.open")
     script = body.script.value if body.script else SCRIPT_FOR_ROLE[principal.role]
     if script != SCRIPT_FOR_ROLE[principal.role]:
-        audit.record_alone(ctx.sessions, principal, "call.open", outcome="denied", detail=f"script {script}")
-        raise Forbidden(f"the {principal.role.value} role opens {SCRIPT_FOR_ROLE[principal.role]} calls only")
+        raise Forbidden(f"the {principal.role.value} role opens {SCRIPT_FOR_ROLE[principal.role]} calls only",
+                        audit=(principal, "call.open", None, f"script {script}"))
     with transaction(ctx.sessions) as session:
         call = Call(script=script, opened_by=principal.user_id, status="open", version=1, earlier_calls=[])
         session.add(call)

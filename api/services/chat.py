@@ -39,8 +39,8 @@ def _store(session: Session, principal: Principal, call_id: str | None, sender: 
 def chat(ctx: AppContext, principal: Principal, body: ChatIn) -> ChatOut:
     require_role(ctx.sessions, principal, CHATTERS, "chat.message", call_id=(body.call_id or "")[:64] or None)
     if body.call_id is not None and principal.role is Role.TRAINEE:
-        audit.record_alone(ctx.sessions, principal, "chat.message", call_id=body.call_id[:64], outcome="denied")
-        raise Forbidden("trainees chat about policy only, not on calls")
+        raise Forbidden("trainees chat about policy only, not on calls",
+                        audit=(principal, "chat.message", body.call_id[:64], "trainee on a call"))
     if not body.message.strip():
         return ChatOut(degraded=False, messages=[{"text": "Type a note, a question, or an answer to the prompt."}])
     script = None

@@ -21,7 +21,14 @@ class Unauthenticated(ServiceError):
 
 
 class Forbidden(ServiceError):
+    """`audit`: the refusal to record (principal, action, call_id, detail). The app records it
+    after the request's transaction has ended, so the refusal is kept while nothing else is."""
+
     status, code = 403, "forbidden"
+
+    def __init__(self, message: str, *, audit: tuple | None = None) -> None:
+        super().__init__(message)
+        self.audit = audit
 
 
 class NotFound(ServiceError):

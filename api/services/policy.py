@@ -1,5 +1,7 @@
-"""Policy search through the core's retrieval (assistant.retrieval), loaded lazily once.
-If the retrieval module is not installed yet the service answers 503 and says so."""
+"""Policy search through the core's retrieval (`assistant.retrieval.PolicySearch`), loaded
+once per process: in the background at startup (the first load may build the index, about a
+minute), or on first use. Until it is loaded, or when it cannot load (not installed, corpus
+not built, model hash mismatch), searches get a 503 that says why."""
 
 from __future__ import annotations
 
@@ -10,6 +12,8 @@ from typing import Any
 
 from api.services.errors import Unavailable
 
+RETRY_SECONDS = 30.0
+
 
 class PolicyService:
     def __init__(self) -> None:
@@ -18,52 +22,61 @@ class PolicyService:
         self._failed_at = 0.0
         self._lock = threading.Lock()
 
-    RETRY_SECONDS = 30.0
+    def preload(self) -> threading.Thread:
+        thread = threading.Thread(target=self._try_load, name="policy-preload", daemon=True)
+        thread.start()
+        return thread
 
-    def _load(self) -> Any:
-        if self._error is not None and time.monotonic() - self._failed_at > self.RETRY_SECONDS:
-            self._error = None  # the index may have been built since: try again
-        if self._search is None and self._error is None:
-            with self._lock:
-                if self._search is None and self._error is None:
-                    try:
-                        from assistant.retrieval import PolicySearch  # type: ignore[attr-defined]
+    def _try_load(self) -> None:
+        try:
+            self._load(wait=True)
+        except Unavailable:
+            pass
 
-                        self._search = PolicySearch.load()
-                    except ImportError as exc:
-                        self._error = f"policy search is not available: {exc}"
-                    except Exception as exc:  # a broken index must not take the service down
-                        self._error = f"policy search failed to load ({type(exc).__name__}: {exc})"
-                    if self._error is not None:
-                        self._failed_at = time.monotonic()
-        if self._search is None:
-            raise Unavailable(self._error or "policy search is not available")
-        return self._search
+    def _load(self, *, wait: bool = False) -> Any:
+        if self._search is not None:
+            return self._search
+        if self._error is not None and time.monotonic() - self._failed_at < RETRY_SECONDS:
+            raise Unavailable(self._error)
+        if not self._lock.acquire(timeout=-1 if wait else 0.2):
+            raise Unavailable("policy search is still loading (the first start builds its index); try again shortly")
+        try:
+            if self._search is None:
+                self._error = None
+                try:
+                    from assistant.retrieval import PolicySearch  # type: ignore[attr-defined]
+
+                    loader = getattr(PolicySearch, "shared", None) or PolicySearch.load
+                    self._search = loader()
+                except ImportError as exc:
+                    self._error = f"policy search is not available: {exc}"
+                except Exception as exc:  # a broken index must not take the service down
+                    self._error = f"policy search failed to load ({type(exc).__name__}: {exc})"
+                if self._error is not None:
+                    self._failed_at = time.monotonic()
+                    raise Unavailable(self._error)
+            return self._search
+        finally:
+            self._lock.release()
 
     def status(self) -> dict[str, Any]:
-        try:
-            search = self._load()
-        except Unavailable as exc:
-            return {"available": False, "detail": exc.message}
+        """Never loads: readiness must answer at once."""
+        if self._search is None:
+            return {"available": False, "detail": self._error or "not loaded yet"}
         info: dict[str, Any] = {"available": True}
-        for attr in ("version", "model_sha256", "index_version"):
-            value = getattr(search, attr, None)
+        for attr in ("version", "model_sha256", "index_version", "corpus_version"):
+            value = getattr(self._search, attr, None)
             if isinstance(value, str):
                 info[attr] = value
         return info
 
     def search(self, query: str, k: int) -> dict[str, Any]:
         answer = self._load().search(query, k)
-        return {"answered": bool(getattr(answer, "answered", False)),
-                "results": [jsonable(r) for r in getattr(answer, "results", ())],
-                **{k: jsonable(v) for k, v in _extra_fields(answer).items()}}
-
-
-def _extra_fields(answer: Any) -> dict[str, Any]:
-    data = jsonable(answer)
-    if isinstance(data, dict):
-        return {k: v for k, v in data.items() if k not in ("answered", "results")}
-    return {}
+        data = jsonable(answer)
+        out = data if isinstance(data, dict) else {}
+        out["answered"] = bool(getattr(answer, "answered", False))
+        out["results"] = [jsonable(r) for r in getattr(answer, "results", ())]
+        return out
 
 
 def jsonable(value: Any) -> Any:
@@ -79,4 +92,6 @@ def jsonable(value: Any) -> Any:
         return [jsonable(v) for v in value]
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if hasattr(value, "__dict__"):
+        return {k: jsonable(v) for k, v in vars(value).items() if not k.startswith("_")}
     return str(value)

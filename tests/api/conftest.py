@@ -24,8 +24,18 @@ from api.db import migrate
 from api.db.models import Base, User
 from api.db.session import transaction
 from api.services.analysis import CachingAnalyser
+from api.services.errors import Unavailable
+from api.services.policy import PolicyService
 from api.services.auth import Role, _hasher, issue_token
 from api.settings import Settings
+
+class UnavailablePolicy(PolicyService):
+    """Policy search as before its index exists: router tests must not build the real index
+    (tests/retrieval covers it; test_api_chat_policy.py covers the router with a stand-in)."""
+
+    def _load(self, *, wait: bool = False):  # noqa: ANN202
+        raise Unavailable("policy search is not available: not loaded in these tests")
+
 
 PG_ADMIN_URL = os.environ.get("DACA_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 PASSWORD = "correct-horse-battery-staple"
@@ -129,10 +139,12 @@ def make_env(tmp_path, sqlite_template, api_analyser, password_hash, request) ->
             url = f"sqlite:///{db}"
         else:
             url = request.getfixturevalue("postgres_url")
-        values = {"data_dir": tmp_path, "database_url": url, "rate_limit_per_minute": 0, **overrides}
+        # no real Rasa in these tests (one may be running on :5005): port 9 refuses connections
+        values = {"data_dir": tmp_path, "database_url": url, "rate_limit_per_minute": 0,
+                  "rasa_url": "http://127.0.0.1:9", "policy_preload": False, **overrides}
         settings = Settings(**values)
-        app = create_app(settings, analyser_factory=analyser_factory or (lambda: api_analyser), policy=policy,
-                         migrate_now=False)
+        app = create_app(settings, analyser_factory=analyser_factory or (lambda: api_analyser),
+                         policy=policy or UnavailablePolicy(), migrate_now=False)
         client = TestClient(app)
         client.__enter__()
         made.append((client, url if backend == "postgresql" else None))
