@@ -120,7 +120,7 @@ def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_on
     last week") is marked historical, which the resolver then ignores for them."""
     status = rule.status or Status.CURRENT
     negations = [m for m in applied if m.rule.category is Category.NEGATED]
-    if present_only and status is Status.NEGATED and _past_nearer(span, applied):
+    if present_only and status is Status.NEGATED and not rule.durable and _past_nearer(span, applied):
         return Status.HISTORICAL
     if status is Status.NEGATED:
         # Only a grammatical negation ("not in custody") flips a denial; a topical one

@@ -95,6 +95,7 @@ class TargetRule(Strict):
     min_age: int | None = None  # keep only if the mention holds a number at least this
     context: bool = True  # False: context modifiers never change this mention's status
     only_negated: bool = False  # a bare word ("threats") that counts only when denied
+    durable: bool = False  # a lasting state ("jailed last month"): a past start does not end it
     pseudo: bool = False  # looks like a mention but is not ("a separate matter"): consumes
     # the overlapping matches named in `overrides` and reports nothing itself
 

@@ -78,6 +78,11 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      ["he threatened to kill her last week, tonight he said he will kill her"],
      {"threats_to_kill": "current", "previous_incidents": "current"}),
     ("pets not harmed is not an injury denial", ["no pets harmed"], {"injury": None}),
+    ("hes is he is", ["hubby threatened her, hes in the lounge"], {"suspect_present": "current"}),
+    ("jailed last month is still away", ["he was jailed last month and is in HMP Leeds"], {"suspect_present": "negated"}),
+    ("arrested last week says nothing of now", ["he is outside", "he was arrested last week"], {"suspect_present": "current"}),
+    ("locked himself in", ["she's got a knife, he has locked himself in the bedroom"], {"weapon": "current"}),
+    ("came home from work is not away", ["he came home from work and hit her"], {"suspect_present": "current"}),
 ]
 
 
