@@ -63,7 +63,16 @@ def _cmd_eval_search(args: argparse.Namespace) -> int:
 def _cmd_bench_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.bench import run_bench_search
 
-    return run_bench_search(queries=args.queries)
+    return run_bench_search(queries=args.queries, build=not args.no_build)
+
+
+def _cmd_bench_api(args: argparse.Namespace) -> int:
+    # The driver lives with the service (api/bench.py); importing it here, lazily, keeps
+    # assistant/ free of the service's imports.
+    from api.bench import run_bench_api
+
+    return run_bench_api(phase_seconds=args.phase_seconds, soak_minutes=args.soak_minutes,
+                         soak_rate=args.soak_rate, notes_per_call=args.notes_per_call)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -113,7 +122,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     bench_search = bench_kinds.add_parser("search", help="query latency, index build, warm start, RSS")
     bench_search.add_argument("--queries", type=int, default=300, help="queries to time")
+    bench_search.add_argument("--no-build", action="store_true", help="skip the cold index build (minutes)")
     bench_search.set_defaults(func=_cmd_bench_search)
+
+    bench_api = bench_kinds.add_parser("api", help="the service on loopback: add-note p50/p95/p99 and errors at "
+                                                   "20 and 50 req/s, RSS over a soak")
+    bench_api.add_argument("--phase-seconds", type=float, default=30.0, help="length of each rate phase")
+    bench_api.add_argument("--soak-minutes", type=float, default=10.0, help="soak length (0 skips it)")
+    bench_api.add_argument("--soak-rate", type=float, default=20.0, help="requests/s during the soak")
+    bench_api.add_argument("--notes-per-call", type=int, default=8, help="notes before the driver opens a new call")
+    bench_api.set_defaults(func=_cmd_bench_api)
     return parser
 
 

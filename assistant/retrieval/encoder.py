@@ -23,6 +23,11 @@ HEADS = 12
 _BLAS = ThreadpoolController()
 
 
+def single_thread_blas():
+    """Context manager: BLAS on one thread (small matrix-vector work at query time)."""
+    return _BLAS.limit(limits=1, user_api="blas")
+
+
 class MiniLMEncoder:
     def __init__(self, model_dir: Path, max_tokens: int = 256) -> None:
         self.tokenizer = Tokenizer.from_file(str(Path(model_dir) / "tokenizer.json"))

@@ -13,7 +13,7 @@ import numpy as np
 
 from assistant.retrieval import fusion, lexical
 from assistant.retrieval.config import SearchConfig, load_config
-from assistant.retrieval.encoder import MiniLMEncoder
+from assistant.retrieval.encoder import MiniLMEncoder, single_thread_blas
 from assistant.retrieval.index import Index, open_index
 from assistant.retrieval.model_files import verify_model
 from assistant.retrieval.models import Highlight, SearchAnswer, SearchResult
@@ -72,6 +72,10 @@ class PolicySearch:
                fusion_name: Literal["weighted", "rrf"] | None = None) -> SearchAnswer:
         """Best `k` passages for `query`. `mode` and `fusion_name` exist for evaluation;
         callers use the defaults (hybrid with the fusion chosen in data/search.yml)."""
+        with single_thread_blas():
+            return self._search(query, k, mode, fusion_name)
+
+    def _search(self, query: str, k: int, mode: Mode, fusion_name: Literal["weighted", "rrf"] | None) -> SearchAnswer:
         if not isinstance(query, str):
             raise TypeError("query must be a string")
         if not isinstance(k, int) or isinstance(k, bool) or not 1 <= k <= MAX_K:
