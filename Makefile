@@ -22,3 +22,16 @@ eval: install
 
 bench: install
 	$(PY) -m assistant bench analyse
+
+# Service (api/): `make serve` runs it on DACA_HOST:DACA_PORT (default 127.0.0.1:8000), SQLite
+# under ./data unless DACA_DATABASE_URL is set; see docs/api.md.
+.PHONY: serve migrate bench-api
+
+serve: install
+	$(PY) -m api
+
+migrate: install
+	$(PY) -m api migrate
+
+bench-api: install
+	$(PY) -m assistant bench api
