@@ -93,6 +93,7 @@ class TargetRule(Strict):
     overrides: list[str] = Field(default_factory=list)
     kin: bool = False  # a kinship noun (son, daughter): an adult age excludes it
     min_age: int | None = None  # keep only if the mention holds a number at least this
+    max_age: int | None = None  # keep only if the mention holds a number no higher than this
     context: bool = True  # False: context modifiers never change this mention's status
     only_negated: bool = False  # a bare word ("threats") that counts only when denied
     durable: bool = False  # a lasting state ("jailed last month"): a past start does not end it

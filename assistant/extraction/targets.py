@@ -59,7 +59,7 @@ class RiskTargetMatcher:
         for match_id, start, end in self._matcher(doc):
             rule = self._rules[match_id]
             span = Span(doc, start, end, label=rule.label, span_id=rule.id)
-            if rule.min_age is None or _holds_age_at_least(span, rule.min_age):
+            if _age_allows(span, rule):
                 found.append((span, rule))
         kept = _resolve_overlaps(found)
         doc.spans[self.span_key] = [span for span, _ in kept]
@@ -109,6 +109,12 @@ def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, T
         for other, other_rule in found
         if other.start < span.end and span.start < other.end
     )
+
+
+def _age_allows(span: Span, rule: TargetRule) -> bool:
+    if rule.min_age is not None and not _holds_age_at_least(span, rule.min_age):
+        return False
+    return rule.max_age is None or any(t.norm_.isdigit() and int(t.norm_) <= rule.max_age for t in span)
 
 
 def _holds_age_at_least(span: Span, age: int) -> bool:

@@ -83,6 +83,20 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("arrested last week says nothing of now", ["he is outside", "he was arrested last week"], {"suspect_present": "current"}),
     ("locked himself in", ["she's got a knife, he has locked himself in the bedroom"], {"weapon": "current"}),
     ("came home from work is not away", ["he came home from work and hit her"], {"suspect_present": "current"}),
+    ("on bail is not away", ["he's at the door, he's on bail not to come here"], {"suspect_present": "current"}),
+    ("walked past her window is nearby", ["ex has just walked past her window twice"],
+     {"suspect_present": "current", "stalking_harassment": "current"}),
+    ("back in minutes is not history", ["he's gone to the shop, back in 5 mins"], {"suspect_present": "current"}),
+    ("released from prison", ["ex released from prison today"], {"suspect_present": "current", "safety_confirmed": None}),
+    ("a child caller", ["c/r is 13, dad hit mum"], {"children_present": "current"}),
+    ("an adult caller is not a child", ["c/r is 34, p/ner hit her"], {"children_present": None}),
+    ("the kids' dad is not kids present", ["kids' dad keeps ringing"], {"children_present": None}),
+    ("left in the car is not money control", ["dad has left in the car"], {"coercive_control": None}),
+    ("got hold of her throat", ["he got hold of her throat"], {"strangulation": "current"}),
+    ("put her in the ground", ["he said he'll put her in the ground"], {"threats_to_kill": "current"}),
+    ("kill you and then myself is both", ["p/ner said 'i'll kill you and then myself'"],
+     {"threats_to_kill": "current", "mental_health_suicide": "current"}),
+    ("locked himself in", ["he's locked himself in the bathroom"], {"suspect_present": "current"}),
 ]
 
 
