@@ -151,6 +151,17 @@ class _Written:
     note: Note | None
     answer: PromptAnswer | None
     author: str
+    notes: list[str]
+    context: CallContext
+    asked: frozenset[str]
+
+
+def _written(session: Session, call: Call, version: int, note: Note | None, answer: PromptAnswer | None,
+             principal: Principal) -> _Written:
+    """What the analysis needs, read in the writing transaction (so it includes this note)."""
+    notes = list(session.scalars(select(Note.text).where(Note.call_id == call.id).order_by(Note.seq)))
+    context, asked = _context_and_asked(session, call)
+    return _Written(call.id, version, call.script, note, answer, principal.username, notes, context, asked)
 
 
 def add_note(ctx: AppContext, principal: Principal, call_id: str, text: str, if_match: str | None,
@@ -166,7 +177,7 @@ def add_note(ctx: AppContext, principal: Principal, call_id: str, text: str, if_
         version = _bump(session, call, expected)
         note = _append_note(session, call, principal, text, kind)
         audit.record(session, principal, "note.add", call_id=call.id, detail=f"seq={note.seq} kind={kind}")
-        written = _Written(call.id, version, call.script, note, None, principal.username)
+        written = _written(session, call, version, note, None, principal)
     ctx.metrics.notes_added.inc()
     return _analyse_and_store(ctx, written)
 
@@ -200,7 +211,7 @@ def answer_prompt(ctx: AppContext, principal: Principal, call_id: str, body: Ans
         session.flush()
         audit.record(session, principal, "answer.add", call_id=call.id,
                      detail=f"question={body.question_id} answer={body.answer.value}")
-        written = _Written(call.id, version, call.script, note, answer, principal.username)
+        written = _written(session, call, version, note, answer, principal)
     return _analyse_and_store(ctx, written)
 
 
@@ -238,12 +249,9 @@ def _analyse_and_store(ctx: AppContext, written: _Written) -> NoteResult:
     """The note is already committed; a failure here is reported, never raised."""
     record: AnalysisRecord | None = None
     error: str | None = None
+    notes = written.notes
     try:
-        with ctx.sessions() as session:
-            call = _load(session, written.call_id)
-            notes = list(session.scalars(select(Note.text).where(Note.call_id == call.id).order_by(Note.seq)))
-            context, asked = _context_and_asked(session, call)
-        result, ms = ctx.analysis.analyse(notes, script=written.script, context=context, asked=asked)
+        result, ms = ctx.analysis.analyse(notes, script=written.script, context=written.context, asked=written.asked)
         ctx.metrics.analysis_seconds.observe(ms / 1000)
         record = AnalysisRecord(call_id=written.call_id, note_id=written.note.id if written.note else None,
                                 call_version=written.version, notes_seen=len(notes), status="ok",

@@ -1,0 +1,221 @@
+"""`python -m assistant bench api`: the service on loopback in a subprocess, driven from this
+process at fixed request rates (open loop: requests leave on schedule whether or not earlier
+ones have finished, and latency counts from the scheduled time, so a stall is not hidden).
+
+Phases: warm-up, add-note at 20 req/s, add-note at 50 req/s, then a soak with RSS of the
+service process before and after. Every note is new text (the per-note cache never helps the
+note being added); a call takes a new note per request and is replaced after
+`notes_per_call` notes, so each analysis covers a realistic call so far.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import psutil
+
+NOTES = (
+    "Caller says he hit her in the face and she is bleeding from the lip.",
+    "He is still in the house, she can hear him downstairs shouting.",
+    "Two kids upstairs asleep, aged 4 and 7.",
+    "He has a knife from the kitchen drawer.",
+    "She says he put his hands round her neck last week.",
+    "He has been drinking all afternoon.",
+    "There is a non-molestation order, he is not supposed to be here.",
+    "Police were called last month for the same thing.",
+    "She wants to leave him, they split up two weeks ago.",
+    "He has threatened to kill her if she calls the police again.",
+    "He checks her phone and takes her bank card.",
+    "No injuries that she can see, she is shaken.",
+)
+TARGETS = {"p95_ms_at_20": 50.0, "errors_at_50": 0, "rss_growth_pct": 5.0}
+
+
+@dataclass
+class Phase:
+    name: str
+    rate: float
+    seconds: float
+    latencies_ms: list[float] = field(default_factory=list)
+    errors: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    elapsed: float = 0.0
+
+    def pct(self, q: float) -> float:
+        if not self.latencies_ms:
+            return float("nan")
+        values = sorted(self.latencies_ms)
+        return values[min(len(values) - 1, int(round(q / 100 * (len(values) - 1))))]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _prepare(data_dir: Path) -> str:
+    """Migrate and create a handler with an API token (argon2 etc. in this process, not timed)."""
+    from api.db import migrate
+    from api.db.session import make_engine, make_session_factory
+    from api.services import auth
+
+    url = f"sqlite:///{data_dir / 'daca.sqlite3'}"
+    migrate.upgrade(url)
+    engine = make_engine(url)
+    sessions = make_session_factory(engine)
+    auth.create_user(sessions, username="bench", password="bench-password-123", role=auth.Role.CALL_HANDLER)
+    token, _ = auth.create_api_token(sessions, username="bench", name="bench", days=1, actor=None)
+    engine.dispose()
+    return token
+
+
+class Driver:
+    def __init__(self, base: str, token: str, notes_per_call: int) -> None:
+        self.client = httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"},
+                                        timeout=10.0, limits=httpx.Limits(max_connections=200))
+        self.notes_per_call = notes_per_call
+        self.calls: list[str] = []
+        self.sent = 0
+
+    async def open_calls(self, n: int) -> None:
+        for _ in range(n):
+            r = await self.client.post("/api/v1/calls", json={})
+            r.raise_for_status()
+            self.calls.append(r.json()["id"])
+
+    async def _one(self, phase: Phase, scheduled: float, call_id: str, text: str) -> None:
+        try:
+            r = await self.client.post(f"/api/v1/calls/{call_id}/notes", json={"text": text})
+            ok = r.status_code == 201 and r.json().get("analysis") is not None
+            key = str(r.status_code)
+        except httpx.HTTPError as exc:
+            ok, key = False, type(exc).__name__
+        phase.latencies_ms.append((time.perf_counter() - scheduled) * 1000)
+        phase.statuses[key] = phase.statuses.get(key, 0) + 1
+        phase.errors += 0 if ok else 1
+
+    async def run(self, phase: Phase) -> Phase:
+        total = int(phase.rate * phase.seconds)
+        await self.open_calls(total // self.notes_per_call + 1)
+        start = time.perf_counter()
+        tasks = []
+        for i in range(total):
+            scheduled = start + i / phase.rate
+            delay = scheduled - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            call_id = self.calls[self.sent // self.notes_per_call]
+            text = f"{NOTES[self.sent % len(NOTES)]} (note {self.sent})"
+            self.sent += 1
+            tasks.append(asyncio.create_task(self._one(phase, scheduled, call_id, text)))
+        await asyncio.gather(*tasks)
+        phase.elapsed = time.perf_counter() - start
+        return phase
+
+
+def _rss_mb(pid: int) -> float:
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
+def _wait_ready(base: str, proc: subprocess.Popen, timeout: float = 180.0) -> float:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the service exited with code {proc.returncode} before it was ready")
+        try:
+            if httpx.get(base + "/ready", timeout=2).status_code == 200:
+                return time.perf_counter() - start
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"the service was not ready after {timeout:.0f} s")
+
+
+def run_bench_api(*, phase_seconds: float = 30.0, soak_minutes: float = 10.0, soak_rate: float = 20.0,
+                  notes_per_call: int = 8, rates: tuple[float, ...] = (20.0, 50.0)) -> int:
+    with tempfile.TemporaryDirectory(prefix="daca-bench-") as tmp:
+        data_dir = Path(tmp)
+        token = _prepare(data_dir)
+        port = _free_port()
+        env = {**os.environ, "DACA_DATA_DIR": str(data_dir), "DACA_PORT": str(port), "DACA_HOST": "127.0.0.1",
+               "DACA_RATE_LIMIT_PER_MINUTE": "0", "DACA_POLICY_PRELOAD": "false", "DACA_LOG_LEVEL": "warning",
+               "DACA_RASA_URL": "http://127.0.0.1:9"}
+        log_path = data_dir / "service.log"
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen([sys.executable, "-m", "api"], env=env, stdout=log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            ready_s = _wait_ready(base, proc)
+            phases, rss = asyncio.run(_drive(base, token, proc.pid, phase_seconds, soak_minutes, soak_rate,
+                                             notes_per_call, rates))
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                code = proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                code = proc.wait()
+        _print(phases, rss, ready_s, code, phase_seconds, soak_minutes, soak_rate, notes_per_call)
+        return 0 if _verdict(phases, rss) else 1
+
+
+async def _drive(base: str, token: str, pid: int, phase_seconds: float, soak_minutes: float, soak_rate: float,
+                 notes_per_call: int, rates: tuple[float, ...]) -> tuple[list[Phase], dict[str, float]]:
+    driver = Driver(base, token, notes_per_call)
+    rss: dict[str, float] = {"start": _rss_mb(pid)}
+    await driver.run(Phase("warm-up", 10, 10))
+    phases = [await driver.run(Phase(f"add note @{r:g}/s", r, phase_seconds)) for r in rates]
+    rss["before_soak"] = _rss_mb(pid)
+    if soak_minutes > 0:
+        phases.append(await driver.run(Phase(f"soak @{soak_rate:g}/s", soak_rate, soak_minutes * 60)))
+    rss["after_soak"] = _rss_mb(pid)
+    await driver.client.aclose()
+    return phases, rss
+
+
+def _verdict(phases: list[Phase], rss: dict[str, float]) -> bool:
+    by_rate = {p.rate: p for p in phases if p.name.startswith("add note")}
+    ok = True
+    if 20.0 in by_rate:
+        ok &= by_rate[20.0].pct(95) <= TARGETS["p95_ms_at_20"]
+    if 50.0 in by_rate:
+        ok &= by_rate[50.0].errors == TARGETS["errors_at_50"]
+    growth = 100 * (rss["after_soak"] - rss["before_soak"]) / rss["before_soak"]
+    return bool(ok and growth < TARGETS["rss_growth_pct"])
+
+
+def _print(phases: list[Phase], rss: dict[str, float], ready_s: float, code: int, phase_seconds: float,
+           soak_minutes: float, soak_rate: float, notes_per_call: int) -> None:
+    print(f"service: python -m api on loopback, SQLite WAL, ready in {ready_s:.1f} s; "
+          f"{notes_per_call} notes per call; phases {phase_seconds:g} s, soak {soak_minutes:g} min @{soak_rate:g}/s")
+    print(f"| phase | target rate | achieved/s | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for p in phases:
+        n = len(p.latencies_ms)
+        print(f"| {p.name} | {p.rate:g} | {n / p.elapsed if p.elapsed else 0:.1f} | {n} | {p.errors} | "
+              f"{p.pct(50):.1f} | {p.pct(95):.1f} | {p.pct(99):.1f} | {max(p.latencies_ms, default=0):.1f} |")
+    growth = 100 * (rss["after_soak"] - rss["before_soak"]) / rss["before_soak"]
+    print(f"RSS of the service: start {rss['start']:.1f} MB, before soak {rss['before_soak']:.1f} MB, "
+          f"after soak {rss['after_soak']:.1f} MB ({growth:+.2f}%)")
+    bad = {k: v for p in phases for k, v in p.statuses.items() if k != "201"}
+    if bad:
+        print(f"non-201 outcomes: {bad}")
+    by_rate = {p.rate: p for p in phases if p.name.startswith("add note")}
+    p95 = by_rate[20.0].pct(95) if 20.0 in by_rate else float("nan")
+    errs = by_rate[50.0].errors if 50.0 in by_rate else -1
+    print(f"targets: add-note p95 at 20/s {p95:.1f} ms (<= 50): {'PASS' if p95 <= 50 else 'FAIL'}; "
+          f"errors at 50/s {errs} (0): {'PASS' if errs == 0 else 'FAIL'}; "
+          f"RSS growth {growth:+.2f}% (< 5%): {'PASS' if growth < 5 else 'FAIL'}")
+    print(f"service exit code after SIGTERM: {code} (graceful shutdown)")
