@@ -23,6 +23,33 @@ eval: install
 bench: install
 	$(PY) -m assistant bench analyse
 
+# Chat layer (Rasa 3.6.21 in .venv-rasa, Python 3.10; see docs/rasa.md)
+.PHONY: rasa-env rasa-validate rasa-train rasa-test-nlu rasa-test-core rasa-actions rasa-run rasa-bench
+
+rasa-env:
+	@bash scripts/rasa_env.sh >/dev/null
+
+rasa-validate:
+	bash scripts/rasa_cmd.sh validate
+
+rasa-train:
+	bash scripts/rasa_cmd.sh train
+
+rasa-test-nlu:
+	bash scripts/rasa_cmd.sh test-nlu
+
+rasa-test-core: install  # starts the action webhook on :5055 for the test, then stops it
+	$(PY) -m pytest -q tests/rasa/test_rasa.py -k conversation_stories
+
+rasa-actions: install
+	$(PY) -m actions.server --port 5055
+
+rasa-run:
+	bash scripts/rasa_cmd.sh run --port 5005
+
+rasa-bench: install
+	$(PY) -m actions.bench
+
 # Service (api/): `make serve` runs it on DACA_HOST:DACA_PORT (default 127.0.0.1:8000), SQLite
 # under ./data unless DACA_DATABASE_URL is set; see docs/api.md.
 .PHONY: serve migrate bench-api

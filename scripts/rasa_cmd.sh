@@ -7,7 +7,7 @@
 #   test-core       conversation tests (tests/rasa/test_stories.yml) with --fail-on-prediction-errors
 #   run [args]      rasa run --enable-api on the current model (REST channel), extra args passed on
 #   hash            print the training-data hash
-# Environment: RASA_ENDPOINTS (default endpoints.yml), RASA_ACTION_URL, RASA_TRACKER_DB.
+# Environment: RASA_ENDPOINTS (default endpoints.yml), RASA_ACTION_URL, RASA_TRACKER_DB, RASA_MODELS_DIR.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -15,7 +15,8 @@ export PYTHONHASHSEED=0 TF_DETERMINISTIC_OPS=1 TF_CPP_MIN_LOG_LEVEL=3 SQLALCHEMY
 export RASA_TELEMETRY_ENABLED=false
 export RASA_ACTION_URL="${RASA_ACTION_URL:-http://127.0.0.1:5055/webhook}"
 export RASA_TRACKER_DB="${RASA_TRACKER_DB:-$root/out/rasa_trackers.db}"
-mkdir -p "$root/out" "$root/models"
+models="${RASA_MODELS_DIR:-$root/models}"
+mkdir -p "$root/out" "$models"
 
 py="$(bash scripts/rasa_env.sh)"
 rasa=("$py" "$root/scripts/rasa_launch.py")
@@ -26,20 +27,32 @@ data_hash() {
     | sha256sum | cut -c1-16
 }
 
-model_path() { echo "$root/models/chat-$(data_hash).tar.gz"; }
+model_path() { echo "$models/chat-$(data_hash).tar.gz"; }
 
 train() {
   local model; model="$(model_path)"
+  # One training per data hash at a time (concurrent callers wait, then find the model);
+  # rasa writes into a private folder and the model is renamed into place, so a reader
+  # never sees a half-written file.
+  exec 9>"$models/.train.lock"
+  flock 9
   if [ -f "$model" ]; then
     echo "rasa_cmd: model for this data exists, not retraining: ${model#$root/}" >&2
+    flock -u 9
     return 0
   fi
-  local start end; start=$(date +%s.%N)
-  "${rasa[@]}" train --config config.yml --domain domain --data nlu_data --out models \
-    --fixed-model-name "chat-$(data_hash)" --quiet >&2
+  local tmp start end; tmp="$(mktemp -d "$models/.train.XXXXXX")"
+  start=$(date +%s.%N)
+  if ! "${rasa[@]}" train --config config.yml --domain domain --data nlu_data --out "$tmp" \
+      --fixed-model-name "chat-$(data_hash)" --quiet >&2; then
+    rm -rf "$tmp"; flock -u 9; return 1
+  fi
   end=$(date +%s.%N)
-  python3 -c "print(f'rasa_cmd: trained ${model#$root/} in {$end-$start:.1f} s')" >&2
-  echo "$(python3 -c "print(round($end-$start,1))")" > "${model%.tar.gz}.train_seconds"
+  mv "$tmp/chat-$(data_hash).tar.gz" "$model"
+  rm -rf "$tmp"
+  python3 -c "print(round($end-$start,1))" > "${model%.tar.gz}.train_seconds"
+  echo "rasa_cmd: trained ${model#$root/} in $(cat "${model%.tar.gz}.train_seconds") s" >&2
+  flock -u 9
 }
 
 cmd="${1:-}"; shift || true
@@ -52,7 +65,7 @@ case "$cmd" in
   test-nlu)
     out="$root/out/rasa_nlu_cv"
     rm -rf "$out"
-    "${rasa[@]}" test nlu --config config.yml --nlu nlu_data/nlu.yml --cross-validation --folds 3 \
+    "${rasa[@]}" test nlu --config config.yml --nlu nlu_data --cross-validation --folds 3 \
       --out "$out" --no-plot >&2
     "$py" scripts/rasa_report.py "$out/intent_report.json" ;;
   test-core)
