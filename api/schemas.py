@@ -181,6 +181,7 @@ class AnalysisOut(BaseModel):
     duration_ms: float
     result: dict[str, Any] | None = Field(None, description="the core engine's Analysis")
     error: str | None = None
+    warnings: list[str] = Field(default_factory=list, description="e.g. a note analysed only in part")
 
 
 class CallOut(BaseModel):

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
 
     # analysis
     analysis_cache_notes: int = Field(20_000, ge=0, description="per-note extraction results kept in memory")
+    analysis_max_chars: int = Field(
+        10_000, ge=100, description="only this many characters of each note are analysed (the whole note is "
+        "kept): the engine slows sharply on very long notes dense with indicators, and one paste must not stall "
+        "every other call")
 
     # policy search
     policy_preload: bool = Field(True, description="load policy search in the background at startup")

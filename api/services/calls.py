@@ -88,10 +88,15 @@ def _note_out(n: Note, names: dict[int, str] | None = None) -> NoteOut:
                    author=(names or {}).get(n.author_id))
 
 
-def _analysis_out(rec: AnalysisRecord) -> AnalysisOut:
+def _analysis_out(rec: AnalysisRecord, lengths: list[int], limit: int) -> AnalysisOut:
     return AnalysisOut(status=rec.status, call_version=rec.call_version, notes_seen=rec.notes_seen,
                        versions=rec.versions or {}, duration_ms=round(rec.duration_ms, 3), result=rec.result,
-                       error=rec.error)
+                       error=rec.error, warnings=_partial_warnings(lengths[: rec.notes_seen], limit))
+
+
+def _partial_warnings(lengths: list[int], limit: int) -> list[str]:
+    return [f"note {i} has {n:,} characters: only the first {limit:,} were analysed; read the rest"
+            for i, n in enumerate(lengths) if n > limit]
 
 
 def _answer_out(a: PromptAnswer, seqs: dict[int, int]) -> AnswerOut:
@@ -250,8 +255,10 @@ def _analyse_and_store(ctx: AppContext, written: _Written) -> NoteResult:
     record: AnalysisRecord | None = None
     error: str | None = None
     notes = written.notes
+    limit = ctx.settings.analysis_max_chars
     try:
-        result, ms = ctx.analysis.analyse(notes, script=written.script, context=written.context, asked=written.asked)
+        result, ms = ctx.analysis.analyse([n[:limit] for n in notes], script=written.script,
+                                          context=written.context, asked=written.asked)
         ctx.metrics.analysis_seconds.observe(ms / 1000)
         record = AnalysisRecord(call_id=written.call_id, note_id=written.note.id if written.note else None,
                                 call_version=written.version, notes_seen=len(notes), status="ok",
@@ -280,7 +287,8 @@ def _analyse_and_store(ctx: AppContext, written: _Written) -> NoteResult:
         call_id=written.call_id, call_version=written.version,
         note=_note_out(written.note, {written.note.author_id: written.author}) if written.note else None,
         answer=_answer_out(written.answer, seqs) if written.answer else None,
-        analysis=_analysis_out(record) if record is not None and record.status == "ok" and error is None else None,
+        analysis=(_analysis_out(record, [len(n) for n in notes], limit)
+                  if record is not None and record.status == "ok" and error is None else None),
         analysis_error=error,
     )
 
@@ -370,7 +378,8 @@ def get_call(ctx: AppContext, principal: Principal, call_id: str, *, audit_view:
             decisions=[DecisionOut(suggested=d.suggested, chosen=d.chosen, downgrade=d.downgrade, reason=d.reason,
                                    decided_by=names.get(d.decided_by), decided_at=d.decided_at) for d in decisions],
             repeat=repeat_info(session, call),
-            analysis=_analysis_out(latest) if latest else None,
+            analysis=_analysis_out(latest, [len(n.text) for n in notes], ctx.settings.analysis_max_chars)
+            if latest else None,
         )
 
 

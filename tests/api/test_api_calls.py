@@ -179,3 +179,16 @@ def test_etag_and_stale_if_match_on_notes(env) -> None:
                         headers=env.h(**{"If-Match": '"1"'}))
     assert r.status_code == 412 and "version 2" in r.json()["detail"]
     assert env.count("notes") == 1
+
+
+def test_a_very_long_note_is_kept_whole_and_analysed_in_part(make_env) -> None:  # noqa: ANN001
+    env = make_env(analysis_max_chars=200)
+    call = env.open_call()
+    text = "Nothing much. " * 20 + "He has a knife."  # the knife is past the analysed part
+    out = env.note(call["id"], text)
+    assert out["note"]["text"] == text and env.rows("SELECT text FROM notes") == [(text,)]
+    assert out["analysis"]["warnings"] == [f"note 0 has {len(text):,} characters: only the first 200 were analysed; "
+                                           "read the rest"]
+    assert "weapon" not in {i["label"] for i in out["analysis"]["result"]["indicators"]}
+    full = env.client.get(f"/api/v1/calls/{call['id']}", headers=env.h()).json()
+    assert full["analysis"]["warnings"] == out["analysis"]["warnings"]

@@ -78,8 +78,9 @@ def test_docs_ui_off_by_default_openapi_on(env) -> None:
 
 
 def test_static_web_root(env) -> None:
-    r = env.client.get("/")
-    assert r.status_code == 200 and "openapi.json" in r.text
+    r = env.client.get("/")  # the sidebar's page (issue 6) lives in api/web/static/
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/html")
+    assert env.client.get("/api/v1/no-such-route").status_code == 404  # API paths never fall through to files
 
 
 def test_retention_purge(backend_env, tmp_path) -> None:  # noqa: ANN001
