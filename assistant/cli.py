@@ -75,6 +75,13 @@ def _cmd_bench_api(args: argparse.Namespace) -> int:
                          soak_rate=args.soak_rate, notes_per_call=args.notes_per_call)
 
 
+def _cmd_bench_web(args: argparse.Namespace) -> int:
+    # The sidebar's browser benchmark lives with the service (api/web_bench.py), imported lazily.
+    from api.web_bench import main as web_bench_main
+
+    return web_bench_main(["--calls", str(args.calls), "--notes", str(args.notes), "--loads", str(args.loads)])
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -132,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench_api.add_argument("--soak-rate", type=float, default=20.0, help="requests/s during the soak")
     bench_api.add_argument("--notes-per-call", type=int, default=8, help="notes before the driver opens a new call")
     bench_api.set_defaults(func=_cmd_bench_api)
+
+    bench_web = bench_kinds.add_parser("web", help="the sidebar in Chromium: first load, Enter-to-indicators p50/p95")
+    bench_web.add_argument("--calls", type=int, default=3, help="calls to open")
+    bench_web.add_argument("--notes", type=int, default=15, help="notes typed per call")
+    bench_web.add_argument("--loads", type=int, default=5, help="cold page loads to time")
+    bench_web.set_defaults(func=_cmd_bench_web)
     return parser
 
 

@@ -6,6 +6,15 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 venv="${VENV:-$root/.venv}"
 
+# The browser tests (tests/web) drive Debian's Chromium; Playwright never downloads a browser.
+if [ ! -x /usr/bin/chromium ] && command -v apt-get >/dev/null 2>&1; then
+  echo "bootstrap: installing Debian's chromium for the browser tests" >&2
+  sudo_=""; [ "$(id -u)" = 0 ] || sudo_="sudo"
+  $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null \
+    || { $sudo_ apt-get update -q >/dev/null && $sudo_ env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium >/dev/null; } \
+    || echo "bootstrap: could not install chromium; tests/web will fail until /usr/bin/chromium exists" >&2
+fi
+
 find_python311() {
   local candidates=("${PYTHON311:-}" python3.11 "$HOME/.pyenv/versions/3.11"*/bin/python3.11 python3)
   for c in "${candidates[@]}"; do
