@@ -132,17 +132,26 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s]
 
 
+def piece_spans(passage: Passage, min_words: int) -> list[tuple[int, int]]:
+    """Character spans of a passage's pieces: runs of whole sentences of >= `min_words` words."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    words = 0
+    for a, b in sentence_spans(passage.text):
+        start = a if start is None else start
+        words += len(passage.text[a:b].split())
+        if words >= min_words:
+            spans.append((start, b))
+            start, words = None, 0
+    if start is not None:
+        spans.append((start, len(passage.text)))
+    return spans or [(0, len(passage.text))]
+
+
 def pieces(passage: Passage, min_words: int) -> list[str]:
-    """A passage cut into runs of whole sentences of at least `min_words` words, each
-    prefixed with its heading, for sentence-level matching."""
-    sentences = [passage.text[a:b] for a, b in sentence_spans(passage.text)]
-    out: list[str] = []
-    current: list[str] = []
-    for sentence in sentences:
-        current.append(sentence)
-        if len(" ".join(current).split()) >= min_words:
-            out.append(f"{passage.path[-1]}. {' '.join(current)}")
-            current = []
-    if current or not out:
-        out.append(f"{passage.path[-1]}. {' '.join(current)}")
+    """The pieces' texts as encoded: heading, then the piece's sentences."""
+    out = []
+    for a, b in piece_spans(passage, min_words):
+        sentences = [passage.text[s:e] for s, e in sentence_spans(passage.text) if s >= a and e <= b]
+        out.append(f"{passage.path[-1]}. {' '.join(sentences)}")
     return out

@@ -17,7 +17,7 @@ from assistant.retrieval.encoder import MiniLMEncoder, single_thread_blas
 from assistant.retrieval.index import Index, open_index
 from assistant.retrieval.model_files import verify_model
 from assistant.retrieval.models import Highlight, SearchAnswer, SearchResult
-from assistant.retrieval.passages import Corpus, load_corpus, sentence_spans
+from assistant.retrieval.passages import Corpus, load_corpus, piece_spans, sentence_spans
 from assistant.retrieval.settings import RetrievalSettings, get_retrieval_settings
 from assistant.retrieval.text import MAX_QUERY_CHARS, Synonyms, load_scope_words, load_synonyms, tokens, words
 
@@ -113,7 +113,7 @@ class PolicySearch:
         highlight_terms = set(q_tokens) | set(synonym_tokens)
         fused = self._prefer_current(fused)
         ranked = fusion.top_k(fused, k)
-        results = [self._result(int(i), float(fused[i]), highlight_terms) for i in ranked]
+        results = [self._result(int(i), float(fused[i]), highlight_terms, piece_scores) for i in ranked]
         return SearchAnswer(query=query, answered=True, results=results, warnings=warnings)
 
     def _fuse(self, lex: np.ndarray, dense: np.ndarray, mode: Mode, fusion_name: str | None = None) -> np.ndarray:
@@ -161,10 +161,10 @@ class PolicySearch:
 
     # -- presenting ------------------------------------------------------------------------
 
-    def _result(self, i: int, score: float, terms: set[str]) -> SearchResult:
+    def _result(self, i: int, score: float, terms: set[str], piece_scores: np.ndarray) -> SearchResult:
         p = self.passages[i]
         doc = self.corpus.documents[p.document]
-        highlights = self._highlights(p.text, terms)
+        highlights = self._best_piece(i, piece_scores) or self._highlights(p.text, terms)
         return SearchResult(
             document=doc.id, document_title=doc.title, publisher=doc.publisher, version=doc.version,
             source_kind=doc.kind_label, section=p.section, section_id=p.section_id, passage_id=p.id,
@@ -178,6 +178,17 @@ class PolicySearch:
             df.update(set(tokens(p.text)))
         n = len(self.passages)
         return {t: math.log(1 + n / c) for t, c in df.items()}
+
+    def _best_piece(self, i: int, piece_scores: np.ndarray) -> list[Highlight]:
+        """The sentences of the passage's best-matching piece (the model's choice)."""
+        p = self.passages[i]
+        first = int(self.index.piece_starts[i])
+        last = int(self.index.piece_starts[i + 1]) if i + 1 < len(self.passages) else len(piece_scores)
+        spans = piece_spans(p, self.config.unit_min_words)
+        if len(spans) != last - first:  # index built with other piece rules: fall back to words
+            return []
+        a, b = spans[int(np.argmax(piece_scores[first:last]))]
+        return [Highlight(start=s, end=e, sentence=p.text[s:e]) for s, e in sentence_spans(p.text) if s >= a and e <= b]
 
     def _highlights(self, text: str, terms: set[str]) -> list[Highlight]:
         scored = []
