@@ -64,10 +64,9 @@ class PolicyService:
         if self._search is None:
             return {"available": False, "detail": self._error or "not loaded yet"}
         info: dict[str, Any] = {"available": True}
-        for attr in ("version", "model_sha256", "index_version", "corpus_version"):
-            value = getattr(self._search, attr, None)
-            if isinstance(value, str):
-                info[attr] = value
+        key = getattr(getattr(self._search, "index", None), "key", None)
+        if isinstance(key, str):
+            info["index"] = key  # c<corpus hash>-m<model hash>-...: which corpus and model answer
         return info
 
     def search(self, query: str, k: int) -> dict[str, Any]:
