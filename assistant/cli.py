@@ -49,7 +49,9 @@ def _cmd_corpus_build(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.batch import run_search
 
-    count = run_search(args.input, args.output, k=args.k)
+    count = _retrieval_setup_errors(lambda: run_search(args.input, args.output, k=args.k, details=args.details))
+    if count is None:
+        return 1
     print(f"searched {count} questions -> {args.output}", file=sys.stderr)
     return 0
 
@@ -57,13 +59,26 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def _cmd_eval_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.evaluate import run_eval_search
 
-    return run_eval_search(args.file, show_errors=args.errors)
+    code = _retrieval_setup_errors(lambda: run_eval_search(args.file, show_errors=args.errors))
+    return 1 if code is None else code
 
 
 def _cmd_bench_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.bench import run_bench_search
 
-    return run_bench_search(queries=args.queries, build=not args.no_build)
+    code = _retrieval_setup_errors(lambda: run_bench_search(queries=args.queries, build=not args.no_build))
+    return 1 if code is None else code
+
+
+def _retrieval_setup_errors(run):
+    """Corpus not built or model files not the pinned ones: a clear message, not a traceback."""
+    from assistant.retrieval.errors import CorpusMissingError, ModelIntegrityError
+
+    try:
+        return run()
+    except (CorpusMissingError, ModelIntegrityError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def _cmd_bench_api(args: argparse.Namespace) -> int:
@@ -120,6 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--input", required=True, help="questions, one JSON object per line")
     search.add_argument("--output", required=True, help="hits, written completely or not at all")
     search.add_argument("--k", type=int, default=5, help="passages per question (1-50)")
+    search.add_argument("--details", action="store_true",
+                        help="also write source kind, title, superseded flag, best sentences, no-answer message")
     search.set_defaults(func=_cmd_search)
 
     eval_search = eval_kinds.add_parser("search", help="policy questions with gold quotes (+ out-of-scope)")

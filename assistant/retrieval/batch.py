@@ -1,9 +1,11 @@
 """`python -m assistant search --input F --output F --k 5` (format: shared spec eval-formats.md).
 
 Input lines: {"id": "q01", "question": "..."} (extra keys such as "gold" are ignored).
-Output lines: {"id": "q01", "results": [{"document", "section", "text", "score", ...}]}; a
-question the documents do not answer gets "results": [] plus "answered": false and a message.
-The output file is written completely or not at all.
+Output lines: {"id": "q01", "results": [{"document", "section", "text", "score"}]}, exactly the
+spec's fields; a question the documents do not answer gets "results": []. With `details`,
+each result also has source_kind, document_title, superseded, best_sentences, and an
+unanswered question "answered": false and a "message". The output file is written
+completely or not at all.
 """
 
 from __future__ import annotations
@@ -52,25 +54,27 @@ def read_questions(path: str | Path) -> list[dict[str, Any]]:
     return questions
 
 
-def result_lines(questions: list[dict[str, Any]], k: int) -> Iterator[str]:
+def result_lines(questions: list[dict[str, Any]], k: int, details: bool = False) -> Iterator[str]:
     from assistant.retrieval.search import PolicySearch
 
     search = PolicySearch.load()
     for q in questions:
         answer = search.search(q["question"], k=k)
-        row: dict[str, Any] = {"id": q["id"], "results": [
-            {"document": r.document, "section": r.section, "text": r.text, "score": r.score,
-             "source_kind": r.source_kind, "document_title": r.document_title,
-             "superseded": r.superseded, "best_sentences": [h.sentence for h in r.highlights]}
-            for r in answer.results
-        ]}
-        if not answer.answered:
+        results = []
+        for r in answer.results:
+            result: dict[str, Any] = {"document": r.document, "section": r.section, "text": r.text, "score": r.score}
+            if details:
+                result.update(source_kind=r.source_kind, document_title=r.document_title,
+                              superseded=r.superseded, best_sentences=[h.sentence for h in r.highlights])
+            results.append(result)
+        row: dict[str, Any] = {"id": q["id"], "results": results}
+        if details and not answer.answered:
             row["answered"] = False
             row["message"] = answer.message
         yield json.dumps(row, ensure_ascii=False)
 
 
-def run_search(input_path: str, output_path: str, *, k: int = 5) -> int:
+def run_search(input_path: str, output_path: str, *, k: int = 5, details: bool = False) -> int:
     if not 1 <= k <= MAX_K:
         raise SearchInputError(f"--k must be from 1 to {MAX_K}")
     questions = read_questions(input_path)
@@ -79,7 +83,7 @@ def run_search(input_path: str, output_path: str, *, k: int = 5) -> int:
     fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            for line in result_lines(questions, k):
+            for line in result_lines(questions, k, details):
                 handle.write(line + "\n")
         os.replace(tmp, out)
     except BaseException:

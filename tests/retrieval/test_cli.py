@@ -25,11 +25,32 @@ def test_search_command_output_format(tmp_path, warm, capsys):
     assert main(["search", "--input", str(questions), "--output", str(out), "--k", "3"]) == 0
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["q01", "q02", 3]
+    assert all(set(r) == {"id", "results"} for r in rows)  # exactly the spec's fields
     first = rows[0]["results"]
     assert len(first) == 3
-    assert {"document", "section", "text", "score"} <= set(first[0])
-    assert rows[1]["results"] == [] and rows[1]["answered"] is False
-    assert rows[2]["results"] == [] and rows[2]["message"]
+    assert all(set(hit) == {"document", "section", "text", "score"} for hit in first)
+    assert rows[1]["results"] == [] and rows[2]["results"] == []
+
+    detailed = tmp_path / "detailed.jsonl"
+    assert main(["search", "--input", str(questions), "--output", str(detailed), "--details"]) == 0
+    rows = [json.loads(line) for line in detailed.read_text(encoding="utf-8").splitlines()]
+    assert {"source_kind", "best_sentences", "superseded"} <= set(rows[0]["results"][0])
+    assert rows[1]["answered"] is False and "do not answer" in rows[1]["message"]
+    assert rows[2]["message"]
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    from assistant.retrieval import settings
+
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(tmp_path / "nowhere"))
+    settings.get_retrieval_settings.cache_clear()
+    try:
+        questions = tmp_path / "q.jsonl"
+        questions.write_text('{"id": "q1", "question": "ok"}\n', encoding="utf-8")
+        assert main(["search", "--input", str(questions), "--output", str(tmp_path / "h.jsonl")]) == 1
+        assert "corpus build" in capsys.readouterr().err
+    finally:
+        settings.get_retrieval_settings.cache_clear()
 
 
 def test_malformed_question_file_exits_2(tmp_path, capsys):
