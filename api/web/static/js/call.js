@@ -288,7 +288,9 @@ async function send(item) {
   for (let attempt = 0; attempt < 4; attempt++) {
     try {
       if (item.kind === "note") {
+        item.tf0 = performance.now();
         const { data } = await api("POST", `/api/v1/calls/${id}/notes`, { body: { text: item.text }, ifMatch: state.version });
+        item.tf1 = performance.now();
         applyResult(data, item);
       } else if (item.kind === "answer") {
         const { data } = await api("POST", `/api/v1/calls/${id}/answers`,
@@ -350,7 +352,10 @@ function applyResult(data, item, { quietReply = false } = {}) {
   renderAll();
   if (item.t0 !== undefined) {
     const domMs = performance.now() - item.t0;
-    requestAnimationFrame(() => window.__dacaPerf.push({ kind: item.kind, dom: domMs, frame: performance.now() - item.t0 }));
+    const fetchMs = item.tf1 !== undefined ? item.tf1 - item.tf0 : null;
+    const serverMs = data.analysis ? data.analysis.duration_ms : null;
+    requestAnimationFrame(() => window.__dacaPerf.push({ kind: item.kind, dom: domMs, frame: performance.now() - item.t0,
+                                                         fetch: fetchMs, analysis: serverMs }));
   }
   announce(reply);
 }

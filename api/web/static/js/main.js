@@ -80,6 +80,7 @@ async function login(e) {
 
 async function logout() {
   try { await api("POST", "/api/v1/auth/logout"); } catch { /* the token is forgotten anyway */ }
+  sessionStorage.removeItem("daca.call");  // the next person at this screen starts afresh
   expire();
 }
 
