@@ -164,6 +164,8 @@ def test_front_counter_uses_its_script_without_urgency_cues(page, service) -> No
     assert page.locator("body").evaluate("b => b.classList.contains('calm')")
     badge = page.locator("#grade-reasons .grade").first
     assert badge.evaluate("e => getComputedStyle(e).color") == "rgb(11, 12, 12)"
+    expect(page.locator("#indicators")).not_to_contain_text("Immediate danger")
+    expect(page.locator("#questions")).not_to_contain_text("Critical")
     # the front-counter script's own wording and order
     expect(page.locator("#questions")).to_contain_text("Does he know you are here?")
     shot(page, "front-counter")

@@ -66,6 +66,8 @@ export async function showCallView({ frontCounter }) {
   calm = frontCounter;
   document.body.classList.toggle("calm", calm);
   replace(el.callTitle, calm ? "Front counter report" : "Live call");
+  replace($("#start-form h2"), calm ? "Start a report" : "Start a call");
+  replace($("#start-button"), calm ? "Start report" : "Start call");
   const id = sessionStorage.getItem(CALL_KEY);
   if (id) {
     try { await loadCall(id); return; } catch (err) {
@@ -393,7 +395,7 @@ function renderAll() {
   renderHistory();
   renderQuestions();
   const dontKnow = new Set(c.answers.filter((a) => a.answer === "dont_know").map((a) => QUESTION_SETTLES[a.question_id]).filter(Boolean));
-  renderIndicators(el.indicators, state.analysis, { dontKnow, onPick: (label) => {
+  renderIndicators(el.indicators, state.analysis, { dontKnow, calm, onPick: (label) => {
     if (!focusEvidence(el.history, label)) announce(`${labelName(label)} has no highlighted evidence (implied).`);
   } });
   renderGradeReasons(el.gradeReasons, state.analysis, { calm });
@@ -467,7 +469,7 @@ function renderQuestions() {
                      dataset: { qid: q.id, kind: q.kind }, "aria-keyshortcuts": core ? "Y N D" : "Y D",
                      "aria-labelledby": `q-${q.id}-text` },
       h("p", { class: "q-text", id: `q-${q.id}-text` },
-        q.critical ? h("span", { class: "tag tag-critical" }, "Critical") : "", q.critical ? " " : "", q.text),
+        q.critical ? h("span", { class: "tag tag-critical" }, calm ? "Ask first" : "Critical") : "", q.critical ? " " : "", q.text),
       h("p", { class: "hint" }, q.reason),
       closed ? "" : h("p", { class: "answers" },
         h("button", { type: "button", tabindex: "-1", onclick: () => answer(q, "yes") }, core ? "Yes" : "Asked", h("kbd", { "aria-hidden": "true" }, "Y")),

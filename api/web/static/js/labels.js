@@ -29,7 +29,7 @@ export const LABEL_NAMES = {
 
 // Severity groups, most severe first. Every label is in exactly one group.
 export const SEVERITY_GROUPS = [
-  { id: "danger", title: "Immediate danger",
+  { id: "danger", title: "Immediate danger", calmTitle: "Serious harm",
     labels: ["suspect_present", "weapon", "cannot_talk_safely", "injury", "strangulation", "threats_to_kill",
              "firearm_access"] },
   { id: "high", title: "High harm",

@@ -87,7 +87,7 @@ function chip(ind, onPick) {
 }
 
 // Indicator chips grouped by severity, then the critical gaps.
-export function renderIndicators(container, analysis, { onPick = () => {}, dontKnow = new Set() } = {}) {
+export function renderIndicators(container, analysis, { onPick = () => {}, dontKnow = new Set(), calm = false } = {}) {
   const indicators = (analysis && analysis.indicators) || [];
   const byLabel = new Map(indicators.map((i) => [i.label, i]));
   const parts = [];
@@ -95,14 +95,14 @@ export function renderIndicators(container, analysis, { onPick = () => {}, dontK
     const found = group.labels.filter((l) => byLabel.has(l)).map((l) => byLabel.get(l));
     if (!found.length) continue;
     parts.push(h("div", { class: `sev sev-${group.id}` },
-      h("h3", {}, group.title, h("span", { class: "count" }, ` (${found.length})`)),
+      h("h3", {}, (calm && group.calmTitle) || group.title, h("span", { class: "count" }, ` (${found.length})`)),
       h("ul", { class: "chips" }, found.map((i) => chip(i, onPick)))));
   }
   if (!parts.length) parts.push(h("p", { class: "muted" }, analysis ? "No indicators in the notes yet." : "Add a note to start."));
   const gaps = CRITICAL_LABELS.filter((l) => !byLabel.has(l));
   if (gaps.length) {
     parts.push(h("div", { class: "gaps" },
-      h("h3", {}, "Not yet known (critical)"),
+      h("h3", {}, calm ? "Not yet known (ask first)" : "Not yet known (critical)"),
       h("ul", { class: "chips" }, gaps.map((l) => h("li", {},
         h("span", { class: "chip chip-gap", dataset: { label: l } },
           h("span", { class: "chip-icon", "aria-hidden": "true" }, "?"),

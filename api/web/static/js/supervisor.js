@@ -14,9 +14,17 @@ export function setupSupervisor() {
   $("#review-form").addEventListener("submit", (e) => { e.preventDefault(); review(); });
 }
 
+let timer = null;
+
 export async function showSupervisor() {
   await refresh();
   $("#sup-refresh").focus();
+  // live calls change: refresh every 30 s while this view is on screen
+  clearInterval(timer);
+  timer = setInterval(() => {
+    if ($("#view-supervisor").hidden) { clearInterval(timer); timer = null; return; }
+    refresh();
+  }, 30000);
 }
 
 function openButton(callId, text) {
