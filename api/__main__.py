@@ -41,7 +41,8 @@ def _cmd_serve(_: argparse.Namespace) -> int:
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     uvicorn.run("api.app:create_app", factory=True, host=settings.host, port=settings.port,
                 log_level=settings.log_level, access_log=False,  # our own log line has no query strings
-                timeout_graceful_shutdown=settings.graceful_shutdown_seconds, lifespan="on")
+                timeout_graceful_shutdown=settings.graceful_shutdown_seconds,
+                timeout_keep_alive=settings.keep_alive_seconds, lifespan="on")
     return 0
 
 

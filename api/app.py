@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
     ctx = AppContext(
         settings=settings, engine=engine, sessions=make_session_factory(engine),
         analysis=AnalysisService(analyser_factory or default_factory(settings.analysis_cache_notes)),
-        metrics=metrics,
+        metrics=metrics, readers=make_session_factory(engine, read_only=True),
         extras={"policy": policy or PolicyService(), "login_limiter": LoginLimiter(settings.login_attempts_per_minute)},
     )
 

@@ -51,6 +51,8 @@ class Phase:
     errors: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     elapsed: float = 0.0
+    cpu_ms_per_request: float = 0.0
+    load: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at start and end
 
     def pct(self, q: float) -> float:
         if not self.latencies_ms:
@@ -82,7 +84,8 @@ def _prepare(data_dir: Path) -> str:
 
 
 class Driver:
-    def __init__(self, base: str, token: str, notes_per_call: int) -> None:
+    def __init__(self, base: str, token: str, notes_per_call: int, pid: int) -> None:
+        self.service = psutil.Process(pid)
         self.client = httpx.AsyncClient(base_url=base, headers={"Authorization": f"Bearer {token}"},
                                         timeout=10.0, limits=httpx.Limits(max_connections=200))
         self.notes_per_call = notes_per_call
@@ -109,6 +112,8 @@ class Driver:
     async def run(self, phase: Phase) -> Phase:
         total = int(phase.rate * phase.seconds)
         await self.open_calls(total // self.notes_per_call + 1)
+        cpu0 = sum(self.service.cpu_times()[:2])
+        load0 = os.getloadavg()[0]
         start = time.perf_counter()
         tasks = []
         for i in range(total):
@@ -122,6 +127,8 @@ class Driver:
             tasks.append(asyncio.create_task(self._one(phase, scheduled, call_id, text)))
         await asyncio.gather(*tasks)
         phase.elapsed = time.perf_counter() - start
+        phase.cpu_ms_per_request = (sum(self.service.cpu_times()[:2]) - cpu0) * 1000 / max(1, total)
+        phase.load = (load0, os.getloadavg()[0])
         return phase
 
 
@@ -173,7 +180,7 @@ def run_bench_api(*, phase_seconds: float = 30.0, soak_minutes: float = 10.0, so
 
 async def _drive(base: str, token: str, pid: int, phase_seconds: float, soak_minutes: float, soak_rate: float,
                  notes_per_call: int, rates: tuple[float, ...]) -> tuple[list[Phase], dict[str, float]]:
-    driver = Driver(base, token, notes_per_call)
+    driver = Driver(base, token, notes_per_call, pid)
     rss: dict[str, float] = {"start": _rss_mb(pid)}
     await driver.run(Phase("warm-up", 10, 10))
     phases = [await driver.run(Phase(f"add note @{r:g}/s", r, phase_seconds)) for r in rates]
@@ -198,14 +205,17 @@ def _verdict(phases: list[Phase], rss: dict[str, float]) -> bool:
 
 def _print(phases: list[Phase], rss: dict[str, float], ready_s: float, code: int, phase_seconds: float,
            soak_minutes: float, soak_rate: float, notes_per_call: int) -> None:
+    print(f"machine: {os.cpu_count()} cores; a load average above that means other processes competed for the CPU")
     print(f"service: python -m api on loopback, SQLite WAL, ready in {ready_s:.1f} s; "
           f"{notes_per_call} notes per call; phases {phase_seconds:g} s, soak {soak_minutes:g} min @{soak_rate:g}/s")
-    print(f"| phase | target rate | achieved/s | requests | errors | p50 ms | p95 ms | p99 ms | max ms |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| phase | target rate | achieved/s | requests | errors | p50 ms | p95 ms | p99 ms | max ms "
+          "| service CPU ms/req | load avg start/end |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for p in phases:
         n = len(p.latencies_ms)
         print(f"| {p.name} | {p.rate:g} | {n / p.elapsed if p.elapsed else 0:.1f} | {n} | {p.errors} | "
-              f"{p.pct(50):.1f} | {p.pct(95):.1f} | {p.pct(99):.1f} | {max(p.latencies_ms, default=0):.1f} |")
+              f"{p.pct(50):.1f} | {p.pct(95):.1f} | {p.pct(99):.1f} | {max(p.latencies_ms, default=0):.1f} | "
+              f"{p.cpu_ms_per_request:.1f} | {p.load[0]:.1f}/{p.load[1]:.1f} |")
     growth = 100 * (rss["after_soak"] - rss["before_soak"]) / rss["before_soak"]
     print(f"RSS of the service: start {rss['start']:.1f} MB, before soak {rss['before_soak']:.1f} MB, "
           f"after soak {rss['after_soak']:.1f} MB ({growth:+.2f}%)")

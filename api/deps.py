@@ -26,7 +26,7 @@ def current_principal(ctx: CtxDep, credentials: Annotated[HTTPAuthorizationCrede
                       ) -> Principal:
     if credentials is None or credentials.scheme.lower() != "bearer":
         raise Unauthenticated("send Authorization: Bearer <token>")
-    return auth.authenticate(ctx.sessions, credentials.credentials)
+    return auth.authenticate(ctx.readers or ctx.sessions, credentials.credentials)
 
 
 PrincipalDep = Annotated[Principal, Depends(current_principal)]

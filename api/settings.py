@@ -23,6 +23,8 @@ class Settings(BaseSettings):
         None, description="run migrations at startup; default: yes for SQLite, no for PostgreSQL "
         "(run `python -m api migrate` there)")
     graceful_shutdown_seconds: int = Field(20, ge=0)
+    keep_alive_seconds: int = Field(75, ge=1, description="longer than clients' own idle timeout, so a client "
+                                    "never reuses a connection the server is closing")
     log_level: str = "info"
 
     # security

@@ -8,7 +8,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from api.db.models import AnalysisRecord, Call, GradeDecision, Note, Party, PromptAnswer, User, aware, utcnow
@@ -189,12 +189,14 @@ def add_note(ctx: AppContext, principal: Principal, call_id: str, text: str, if_
 
 def _append_note(session: Session, call: Call, principal: Principal, text: str, kind: str) -> Note:
     seq = session.scalar(select(func.coalesce(func.max(Note.seq), -1) + 1).where(Note.call_id == call.id))
-    note = Note(call_id=call.id, seq=seq, kind=kind, text=text, author_id=principal.user_id)
-    session.add(note)
+    now = utcnow()
+    note_id = session.execute(insert(Note).values(call_id=call.id, seq=seq, kind=kind, text=text,
+                                                  author_id=principal.user_id, created_at=now)
+                              .returning(Note.id)).scalar_one()
     if call.first_note_at is None:
-        call.first_note_at = utcnow()
-    session.flush()
-    return note
+        session.execute(update(Call).where(Call.id == call.id).values(first_note_at=now))
+    return Note(id=note_id, call_id=call.id, seq=seq, kind=kind, text=text, author_id=principal.user_id,
+                created_at=now)
 
 
 def answer_prompt(ctx: AppContext, principal: Principal, call_id: str, body: AnswerIn,
@@ -274,7 +276,9 @@ def _analyse_and_store(ctx: AppContext, written: _Written) -> NoteResult:
                                 error=error, versions={}, result=None, duration_ms=0.0)
     try:
         with transaction(ctx.sessions) as session:
-            session.add(record)
+            record.created_at = utcnow()
+            session.execute(insert(AnalysisRecord).values(
+                {c.key: getattr(record, c.key) for c in AnalysisRecord.__table__.columns if c.key != "id"}))
             if record.status == "ok":
                 session.execute(update(Call).where(Call.id == written.call_id,
                                                    Call.analysed_version < written.version)

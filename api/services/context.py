@@ -22,4 +22,5 @@ class AppContext:
     sessions: sessionmaker[Session]
     analysis: "AnalysisService"
     metrics: "Metrics"
+    readers: sessionmaker[Session] | None = None
     extras: dict[str, Any] = field(default_factory=dict)
