@@ -168,3 +168,22 @@ def test_rasa_down_shows_degraded_mode_and_notes_are_still_analysed(page, servic
         assert axe_violations(page, "degraded-mode") == []
     finally:
         rasa.start()
+
+
+def test_session_ending_mid_call_loses_nothing(page, service, tokens) -> None:  # noqa: ANN001
+    sign_in(page, service, "handler")
+    call_id = start_call(page)
+    send_note(page, "He has a knife.")
+    token = page.evaluate("JSON.parse(sessionStorage.getItem('daca.session')).token")
+    assert service.api("POST", "/api/v1/auth/logout", token=token)[0] == 204  # revoked elsewhere
+    page.fill("#note-box", "He is still in the house.")
+    page.keyboard.press("Enter")
+    expect(page.locator("#view-login")).to_be_visible()
+    expect(page.locator("#login-error")).to_contain_text("Your session has ended")
+    page.fill("#login-username", "handler")
+    page.fill("#login-password", "correct-horse-battery-staple")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#call-active", state="visible")
+    wait_for(page, IDLE, timeout=30000)
+    assert _notes(service, call_id, tokens["handler"]) == ["He has a knife.", "He is still in the house."]
+    expect(chip(page, "suspect_present")).to_be_visible()

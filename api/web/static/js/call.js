@@ -239,6 +239,8 @@ async function pump() {
         // the request may have reached the service before the connection went: check first next time
         if (err instanceof NetworkError) { item.state = "unsent"; item.uncertain = true; saveQueue(); break; }
         if (err instanceof ApiError && err.status === 429) { item.state = "waiting"; await sleep(1000); continue; }
+        // the session ended: the item stays queued (and stored) for after the next login
+        if (err instanceof ApiError && err.status === 401) { item.state = "unsent"; item.uncertain = true; break; }
         queue.shift();
         saveQueue();
         refused(item, err);
