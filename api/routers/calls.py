@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response, status
+from pydantic import BaseModel
 
 from api.deps import CtxDep, IfMatch, PrincipalDep
 from api.schemas import (AnswerIn, CallListItem, CallOut, CallStateOut, DecisionResult, GradeIn, NoteIn, NoteResult,
@@ -15,6 +16,13 @@ CallId = Annotated[str, Path(max_length=64, description="the call's id")]
 
 def _etag(response: Response, version: int) -> None:
     response.headers["ETag"] = f'"{version}"'
+
+
+def _json(model: BaseModel, status_code: int, version: int) -> Response:
+    """Serialised once, by pydantic's Rust core: the analysis in these bodies is large and was
+    already validated when it was built (the declared response_model still documents it)."""
+    return Response(model.model_dump_json(), status_code=status_code, media_type="application/json",
+                    headers={"ETag": f'"{version}"'})
 
 
 @router.post("", response_model=CallOut, status_code=status.HTTP_201_CREATED, summary="Open a call")
@@ -31,10 +39,9 @@ def list_calls(ctx: CtxDep, principal: PrincipalDep, status_: Annotated[Literal[
 
 
 @router.get("/{call_id}", response_model=CallOut, summary="A call with its notes, analysis, answers, grades, history")
-def get_call(call_id: CallId, ctx: CtxDep, principal: PrincipalDep, response: Response) -> CallOut:
+def get_call(call_id: CallId, ctx: CtxDep, principal: PrincipalDep) -> Response:
     out = calls.get_call(ctx, principal, call_id)
-    _etag(response, out.version)
-    return out
+    return _json(out, 200, out.version)
 
 
 @router.post("/{call_id}/parties", response_model=CallOut, status_code=status.HTTP_201_CREATED,
@@ -50,22 +57,20 @@ def add_party(call_id: CallId, body: PartyIn, ctx: CtxDep, principal: PrincipalD
              summary="Add a note: saved first, then analysed",
              description="The note is committed before analysis. If the analysis fails the note stays, "
                          "`analysis` is null and `analysis_error` says why.")
-def add_note(call_id: CallId, body: NoteIn, ctx: CtxDep, principal: PrincipalDep, response: Response,
-             if_match: IfMatch = None) -> NoteResult:
+def add_note(call_id: CallId, body: NoteIn, ctx: CtxDep, principal: PrincipalDep,
+             if_match: IfMatch = None) -> Response:
     out = calls.add_note(ctx, principal, call_id, body.text, if_match)
-    _etag(response, out.call_version)
-    return out
+    return _json(out, 201, out.call_version)
 
 
 @router.post("/{call_id}/answers", response_model=NoteResult, status_code=status.HTTP_201_CREATED,
              summary="Answer a prompt: yes / no / dont_know / detail",
              description="yes and no to a core question become a statement note the engine understands; "
                          "detail becomes a note as typed; dont_know only marks the question as asked.")
-def answer(call_id: CallId, body: AnswerIn, ctx: CtxDep, principal: PrincipalDep, response: Response,
-           if_match: IfMatch = None) -> NoteResult:
+def answer(call_id: CallId, body: AnswerIn, ctx: CtxDep, principal: PrincipalDep,
+           if_match: IfMatch = None) -> Response:
     out = calls.answer_prompt(ctx, principal, call_id, body, if_match)
-    _etag(response, out.call_version)
-    return out
+    return _json(out, 201, out.call_version)
 
 
 @router.post("/{call_id}/grade", response_model=DecisionResult, status_code=status.HTTP_201_CREATED,
