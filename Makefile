@@ -62,3 +62,25 @@ migrate: install
 
 bench-api: install
 	$(PY) -m assistant bench api
+
+# Production topology on this machine (docs/deploy.md): nginx, API workers, two Rasa replicas,
+# PostgreSQL and Redis. prod-deps builds what the prod/fault tests need (Rasa venv + model, nginx).
+.PHONY: prod-deps prod-up prod-down prod-status load
+prod-deps: install
+	bash scripts/rasa_cmd.sh train
+	bash scripts/prod.sh install-nginx
+
+prod-up: prod-deps
+	bash scripts/prod.sh up
+
+prod-down:
+	bash scripts/prod.sh down
+
+prod-status:
+	bash scripts/prod.sh status
+
+# 50 simulated handlers against the running production topology (make prod-up first).
+LOAD_HANDLERS ?= 50
+LOAD_MINUTES ?= 10
+load:
+	$(PY) -m api.loadtest --handlers $(LOAD_HANDLERS) --minutes $(LOAD_MINUTES)
