@@ -160,7 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_web = bench_kinds.add_parser("web", help="the sidebar in Chromium: first load, Enter-to-indicators p50/p95")
     bench_web.add_argument("--calls", type=int, default=3, help="calls to open")
     bench_web.add_argument("--notes", type=int, default=15, help="notes typed per call")
-    bench_web.add_argument("--loads", type=int, default=5, help="cold page loads to time")
+    bench_web.add_argument("--loads", type=int, default=20, help="cold page loads to time")
     bench_web.set_defaults(func=_cmd_bench_web)
     return parser
 
