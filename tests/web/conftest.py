@@ -12,6 +12,9 @@ import pytest
 
 from playwright import sync_api as playwright_sync
 
+# generous waits: CI machines have two busy cores
+playwright_sync.expect.set_options(timeout=15_000)
+
 from api.web_bench import FakeRasa, ServiceProcess, launch_browser
 from web_helpers import ARTIFACTS, SIDEBAR
 
@@ -77,6 +80,7 @@ def make_page(browser: Any, service: ServiceProcess) -> Iterator[Any]:
     def make(base: str | None = None, **context_args: Any) -> Any:
         args = {"viewport": SIDEBAR, "locale": "en-GB", **context_args}
         context = browser.new_context(**args)
+        context.set_default_timeout(30_000)
         wrapped = Page(context.new_page(), base or service.url)
         made.append((context, wrapped))
         return wrapped.page
