@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import Counter
 from pathlib import Path
@@ -213,5 +212,3 @@ def _mark(text: str, highlights: list[Highlight]) -> str:
     out.append(text[position:])
     return "".join(out)
 
-
-_WS = re.compile(r"\s+")
