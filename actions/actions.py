@@ -305,7 +305,12 @@ class ValidateCallScriptForm(FormValidationAction):
         state = CallState.from_slots(tracker.get_slot)
         if not state.open:
             return []
-        return [question_slot(q.id) for q in self.engine.open_questions(state)]
+        open_slots = [question_slot(q.id) for q in self.engine.open_questions(state)]
+        pending = tracker.get_slot("requested_slot")
+        if pending in open_slots:  # a prompt on screen stays there until answered or settled
+            open_slots.remove(pending)
+            open_slots.insert(0, pending)
+        return open_slots
 
     async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -319,9 +324,19 @@ class ValidateCallScriptForm(FormValidationAction):
         if qid is None or requested not in just_set or just_set[requested] is None:
             return []
         intent = (tracker.latest_message.get("intent") or {}).get("name")
+        state = CallState.from_slots(tracker.get_slot)
+        if intent == "note":
+            # A note typed while a prompt is pending: recorded like any note; the prompt stays
+            # pending unless the note settled it (then required_slots drops it).
+            if not str(just_set[requested]).strip():
+                return [SlotSet(requested, None)]
+            state, line, analysis = record_note(self.engine, tracker, state)
+            still_open = self.engine.open_questions(state)
+            pending = next((q for q in still_open if q.id == qid), still_open[0] if still_open else None)
+            dispatcher.utter_message(text=line, json_message=payload("note", state, analysis, pending=pending))
+            return [SlotSet(requested, None), *(SlotSet(k, v) for k, v in state.slot_values().items())]
         if intent not in ANSWER_INTENTS:
             return [SlotSet(requested, None)]
-        state = CallState.from_slots(tracker.get_slot)
         question = self.engine.question(state, qid)
         text, _ = clip(str(just_set[requested]))
         status = answer_status(qid, question.settles if question else None, intent)

@@ -17,7 +17,9 @@ from assistant.questions.script import load_script
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "domain" / "questions.yml"
 FORM = "call_script_form"
-ANSWER_INTENTS = ["affirm", "deny", "dont_know", "answer_detail"]
+# A note while a prompt is pending also fills the slot: the validation action records it as a
+# note (not an answer), which saves the form a rejected run and two action calls per note.
+SLOT_INTENTS = ["affirm", "deny", "dont_know", "answer_detail", "note"]
 
 
 def question_ids() -> list[str]:
@@ -34,7 +36,7 @@ def render() -> str:
         f"q_{qid}": {
             "type": "text",
             "influence_conversation": False,
-            "mappings": [{"type": "from_text", "intent": list(ANSWER_INTENTS),
+            "mappings": [{"type": "from_text", "intent": list(SLOT_INTENTS),
                           "conditions": [{"active_loop": FORM, "requested_slot": f"q_{qid}"}]}],
         }
         for qid in ids

@@ -111,9 +111,16 @@ class CallState:
         }
 
 
+COMMAND_GUARD = "\u200b"
+"""Put before a message starting with "/" by the Rasa REST channel (actions/rasa_ext.py) so
+Rasa does not read it as a command; removed again here."""
+
+
 def clip(text: str | None) -> tuple[str, bool]:
     """The message as recorded, and whether it was cut."""
     text = text or ""
+    if text.startswith(COMMAND_GUARD) and text[1:].lstrip().startswith("/"):
+        text = text[1:]
     if len(text) > MAX_MESSAGE_CHARS:
         return text[:MAX_MESSAGE_CHARS], True
     return text, False

@@ -63,11 +63,17 @@ case "$cmd" in
   train) train ;;
   model) train; model_path ;;
   test-nlu)
-    out="$root/out/rasa_nlu_cv"
-    rm -rf "$out"
-    "${rasa[@]}" test nlu --config config.yml --nlu nlu_data --cross-validation --folds 3 \
-      --out "$out" --no-plot >&2
-    "$py" scripts/rasa_report.py "$out/intent_report.json" ;;
+    # cached like the model: the report for this data hash is reused (delete it to re-run)
+    out="$models/cv-$(data_hash)"
+    if [ ! -f "$out/intent_report.json" ]; then
+      rm -rf "$out.tmp"
+      "${rasa[@]}" test nlu --config config.yml --nlu nlu_data --cross-validation --folds 3 \
+        --out "$out.tmp" --no-plot >&2
+      rm -rf "$out"; mv "$out.tmp" "$out"
+    else
+      echo "rasa_cmd: cross-validation report for this data exists: ${out#$root/}" >&2
+    fi
+    "$py" scripts/rasa_report.py "$out/intent_report.json" "$@" ;;
   test-core)
     train
     out="$root/out/rasa_core_test"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "nlu_data" / "nlu_variants.yml"
-PER_INTENT = {"note": 160, "answer_detail": 110, "affirm": 80, "deny": 80, "dont_know": 70, "ask_grade": 80,
-              "ask_next_question": 80, "ask_policy": 110, "summary": 70, "new_call": 70, "help": 70,
-              "out_of_scope": 80}
+PER_INTENT = {"note": 160, "answer_detail": 190, "affirm": 80, "deny": 80, "dont_know": 70, "ask_grade": 80,
+              "ask_next_question": 80, "ask_policy": 150, "summary": 70, "new_call": 70, "help": 70,
+              "out_of_scope": 110}
 
 REPORTERS = ["c/r says", "cr says", "c/r states", "IP says", "caller says", "c/r reports", "she says", "neighbour says",
              "c/r's daughter says", "IP states", "c/r whispering", "c/r crying,", "c/r", "IP"]
@@ -54,6 +54,10 @@ DETAIL = {
             "red ford focus", "blue transit van", "black bmw", "on a bike", "on foot"],
     "freq": ["twice before", "every weekend", "3 times this year", "since christmas", "every few days",
              "once before", "most nights", "about a year"],
+    "body": ["her left arm", "her face", "her neck", "his hand", "her ribs", "her back", "her head", "her eye",
+             "her lip", "her wrist"],
+    "hurt": ["cut lip", "black eye", "bruised arm", "nosebleed", "cut to her head", "swollen face", "marks on her neck",
+             "sore ribs", "broken nose", "scratches"],
     "dir": ["towards the high street", "towards the station", "west on the main road", "towards the park",
             "into town", "towards the motorway"],
 }
@@ -68,6 +72,8 @@ def details(rng: random.Random) -> list[str]:
     out += [f"{w}, {r}" for w, r in itertools.product(d["who"], d["dir"])]
     out += [f"{p} {t}" for p, t in itertools.product(d["place"], d["time"])]
     out += [f"{f}, {t}" for f, t in itertools.product(d["freq"], d["time"])]
+    out += [f"{h}, {b}" for h, b in itertools.product(d["hurt"], d["body"])]
+    out += [f"{h} {t}" for h, t in itertools.product(d["hurt"], d["time"])]
     return out
 
 
@@ -138,8 +144,16 @@ POLICY_FRAMES = ["what does policy say abt {t}", "what does policy say about {t}
                  "any guidance re {t}", "what does force policy say on {t}", "policy wording for {t}"]
 
 
+DUTIES = ["tell the inspector", "refer to marac", "see the children", "do a DASH", "record the kids",
+          "flag the address", "check previous calls", "send someone", "notify a supervisor", "offer an appointment",
+          "arrest for a breach", "contact social services", "keep the line open", "safeguard the kids"]
+DUTY_FRAMES = ["do we have to {d}", "do i need to {d}", "when do we {d}", "policy says we must {d}?",
+               "is it policy to {d}", "does the APP say to {d}", "are we required to {d}"]
+
+
 def ask_policy(rng):
-    return [f.format(t=t) for f, t in itertools.product(POLICY_FRAMES, TOPICS)]
+    return ([f.format(t=t) for f, t in itertools.product(POLICY_FRAMES, TOPICS)]
+            + [f.format(d=d) for f, d in itertools.product(DUTY_FRAMES, DUTIES)])
 
 
 def summary(rng):
@@ -168,17 +182,16 @@ def help_(rng):
 
 
 def out_of_scope(rng):
-    frames = ["what's {x}", "tell me {x}", "can you {y}", "how do i {y}", "{z}"]
-    xs = ["the weather", "a joke", "the football score", "the capital of france", "the time in new york",
-          "the news", "bitcoin worth", "on tv tonight", "the meaning of life", "the bus timetable"]
-    ys = ["order a pizza", "book annual leave", "play some music", "reset my password", "claim overtime",
-          "book a meeting room", "fix the printer", "email my sergeant", "get me a coffee", "write a poem",
-          "translate this into french", "park the car"]
-    zs = ["who won the match", "when is payday", "where's the canteen", "who's on nights tonight",
-          "how tall is everest", "recommend a film", "sing a song", "remind me to call my mum",
-          "how many miles to london", "whats for lunch", "my computer is slow", "the printer is jammed"]
-    return ([frames[0].format(x=x) for x in xs] + [frames[1].format(x=x) for x in xs]
-            + [frames[2].format(y=y) for y in ys] + [frames[3].format(y=y) for y in ys] + zs)
+    asks = ["whats the weather", "tell me a joke", "whats the football score", "whats the capital of france",
+            "whats the time in new york", "whats on tv tonight", "whats bitcoin worth", "whats the meaning of life",
+            "order a pizza", "book my annual leave", "play some music", "sing a song", "write a poem",
+            "recommend a film", "whats for lunch", "when is payday", "wheres the canteen", "whos on nights tonight",
+            "how tall is everest", "how many miles to london", "remind me to call my mum", "fix the printer",
+            "get me a coffee", "whats 2 plus 2", "who won the match", "book a meeting room", "claim my overtime",
+            "translate this into french", "my computer is slow", "the printer is jammed", "who is the prime minister",
+            "whats the latest news", "lottery numbers", "where do i park", "best takeaway near here"]
+    frames = ["{a}", "{a} pls", "{a}?", "hey {a}", "random but {a}", "off topic, {a}"]
+    return [f.format(a=a) for f, a in itertools.product(frames, asks)]
 
 
 GEN = {"note": notes, "answer_detail": details, "affirm": affirm, "deny": deny, "dont_know": dont_know,

@@ -14,6 +14,7 @@ Usage: python scripts/rasa_launch.py <rasa args>.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -61,6 +62,8 @@ def _tune_sqlite() -> None:
 
 
 if __name__ == "__main__":
+    # the project root, for the REST channel in actions/rasa_channel.py (credentials.yml)
+    sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
     _patch_action_validation()
     _tune_sqlite()
     from rasa.__main__ import main

@@ -217,3 +217,30 @@ def test_every_scripted_question_has_an_ask_action_and_slot():
     ids = {c.question_id for c in A.ASK_ACTIONS}
     assert {s.removeprefix("q_") for s in DOMAIN["forms"]["call_script_form"]["required_slots"]} == ids
     assert set(DOMAIN["actions"]) == {f"action_ask_q_{i}" for i in ids}
+
+
+def test_a_note_while_a_prompt_is_pending_is_recorded_as_a_note_not_an_answer(engine, tracker):
+    t = tracker("note_while_prompt_pending")
+    events, messages = run(A.ValidateCallScriptForm(engine), t)
+    set_ = slots(events)
+    assert set_["q_weapons"] is None and set_["answers"] == []
+    assert set_["notes"] == ["ex banging on the door", "c/r says he's got a knife in the kitchen"]
+    assert "weapon (current)" in messages[0]["text"]
+    assert set_["requested_slot"] not in (None, "q_weapons")  # the note settled it: the form moves on
+    assert messages[0]["custom"]["pending"]["id"] == set_["requested_slot"].removeprefix("q_")
+
+
+def test_an_unrelated_note_leaves_the_prompt_pending(engine, tracker):
+    t = tracker("unrelated_note_while_prompt_pending")
+    events, messages = run(A.ValidateCallScriptForm(engine), t)
+    set_ = slots(events)
+    assert set_["q_children"] is None and "children" not in set_["asked"]
+    assert set_["requested_slot"] == "q_children"
+    assert messages[0]["custom"]["pending"]["id"] == "children"
+
+
+def test_command_guard_from_the_rest_channel_is_not_recorded(engine, tracker):
+    events, _ = run(A.ActionFallback(engine), tracker("stray_answer", text="\u200b/restart", intent="nlu_fallback"))
+    assert slots(events)["notes"][-1] == "/restart"
+    events, _ = run(A.ActionRecordNote(engine), tracker("stray_answer", text="\u200bc/r says hi", intent="note"))
+    assert slots(events)["notes"][-1] == "\u200bc/r says hi"  # only removed before a "/"
