@@ -39,7 +39,12 @@ def test_serves_and_shuts_down_gracefully(tmp_path: Path) -> None:
 
         worker = threading.Thread(target=slow)
         worker.start()
-        time.sleep(0.05)  # the request is in flight
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and "r" not in result:  # wait until the note is in flight
+            metrics = httpx.get(f"{base}/metrics").text
+            if "daca_http_requests_in_flight 2.0" in metrics:  # the note and this /metrics request
+                break
+            time.sleep(0.01)
         result["signalled"] = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         worker.join(60)

@@ -64,9 +64,11 @@ def test_cors_closed_by_default_and_opt_in(make_env) -> None:  # noqa: ANN001
 
 
 def test_rate_limit(make_env) -> None:  # noqa: ANN001
-    env = make_env(rate_limit_per_minute=60)  # bursts of 10
-    codes = [env.client.get("/api/v1/auth/me", headers=env.h()).status_code for _ in range(15)]
-    assert codes[:10] == [200] * 10 and codes[-1] == 429
+    env = make_env(rate_limit_per_minute=6)  # a burst of one, then one every ten seconds
+    codes = [env.client.get("/api/v1/auth/me", headers=env.h()).status_code for _ in range(3)]
+    assert codes == [200, 429, 429]
+    r = env.client.get("/api/v1/auth/me", headers=env.h())
+    assert r.json()["code"] == "rate_limited" and r.headers["retry-after"] == "1"
     assert env.client.get("/api/v1/auth/me", headers=env.h("supervisor")).status_code == 200  # per token
     assert env.client.get("/health").status_code == 200
 
