@@ -141,3 +141,18 @@ def test_caching_analyser_equals_the_core(analyser) -> None:  # noqa: ANN001
             assert cached.analyse(notes[:k]) == analyser.analyse(notes[:k])
         assert cached.analyse(notes + notes[:1]) == analyser.analyse(notes + notes[:1])  # a repeated note
     assert len(cached._cache) <= 5
+
+
+def test_migrations_match_the_models(sqlite_template, postgres_url) -> None:  # noqa: ANN001
+    """Alembic's autogenerate finds nothing to add: the migrations create exactly the models."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from api.db.models import Base
+
+    for url in (f"sqlite:///{sqlite_template}", postgres_url):
+        engine = create_engine(url)
+        with engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        engine.dispose()
+        assert diff == [], (url.split(":")[0], diff)
