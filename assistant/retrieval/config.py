@@ -15,6 +15,7 @@ DATA = "assistant.retrieval.data"
 class NoAnswer(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    with_strong_words: float = Field(ge=-1, le=1)
     with_domain_words: float = Field(ge=-1, le=1)
     without_domain_words: float = Field(ge=-1, le=1)
 

@@ -103,9 +103,14 @@ class PolicySearch:
         if synonym_tokens and self.config.synonym_weight > 0:
             lex = lex + self.config.synonym_weight * lexical.bm25_scores(self.index.bm25, synonym_tokens)
 
-        in_domain = bool(set(q_tokens) & self._scope)
-        threshold = (self.config.no_answer.with_domain_words if in_domain
-                     else self.config.no_answer.without_domain_words)
+        words_used = set(q_tokens)
+        limits = self.config.no_answer
+        if words_used & self._scope.strong:
+            threshold = limits.with_strong_words
+        elif words_used & self._scope.general:
+            threshold = limits.with_domain_words
+        else:
+            threshold = limits.without_domain_words
         if float(best_piece.max()) < threshold or (mode == "lexical" and float(lex.max()) <= 0):
             return SearchAnswer(query=query, answered=False, message=NOT_IN_POLICY, warnings=warnings)
         fused = self._fuse(lex, dense, mode, fusion_name)

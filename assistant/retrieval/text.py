@@ -79,16 +79,28 @@ def load_synonyms() -> Synonyms:
     return Synonyms(tuple(groups))
 
 
+@dataclass(frozen=True)
+class ScopeWords:
+    strong: frozenset[str]
+    general: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def load_scope_words() -> frozenset[str]:
+def load_scope_words() -> ScopeWords:
     """Stemmed words that place a question inside the documents' subject (data/scope.yml)."""
     label = f"{DATA}/scope.yml"
     raw = load_yaml(DATA, "scope.yml")
-    if not isinstance(raw, dict) or not isinstance(raw.get("words"), list) or not raw["words"]:
-        raise DataFileError(label, "expected a mapping with a non-empty list `words`")
-    stemmed: set[str] = set()
-    for i, word in enumerate(raw["words"]):
-        if not isinstance(word, (str, int)) or not str(word).strip():
-            raise DataFileError(label, "each word must be a non-empty string", entry=f"words[{i}]")
-        stemmed.update(_stemmer().stemWords(words(str(word))))
-    return frozenset(stemmed)
+    if not isinstance(raw, dict):
+        raise DataFileError(label, "expected a mapping with lists `strong` and `words`")
+    lists = {}
+    for key in ("strong", "words"):
+        entries = raw.get(key)
+        if not isinstance(entries, list) or not entries:
+            raise DataFileError(label, f"`{key}` must be a non-empty list")
+        stemmed: set[str] = set()
+        for i, word in enumerate(entries):
+            if not isinstance(word, (str, int)) or not str(word).strip():
+                raise DataFileError(label, "each word must be a non-empty string", entry=f"{key}[{i}]")
+            stemmed.update(_stemmer().stemWords([w.rstrip("'") for w in words(str(word))]))
+        lists[key] = frozenset(stemmed)
+    return ScopeWords(strong=lists["strong"], general=lists["words"] | lists["strong"])

@@ -76,6 +76,13 @@ def test_out_of_scope_questions_get_no_answer(policy_search, question):
     assert "do not answer" in answer.message
 
 
+@pytest.mark.parametrize("question", [
+    "is it a P1 if he's got a blade", "he's got a knife", "strangled her", "ex won't leave her alone",
+])
+def test_terse_handler_slang_is_still_answered(policy_search, question):
+    assert policy_search.search(question).answered
+
+
 @pytest.mark.parametrize("query", [
     "", "   \n\t ", "?!?!", "'; DROP TABLE passages; --", ".*(a+)+$", "[[[(((", "\\", "%_%",
     "the of and to", "¿Qué dice la política sobre la violencia doméstica?", "家庭暴力政策是什么",

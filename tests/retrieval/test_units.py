@@ -92,3 +92,15 @@ def test_duplicate_ids_and_missing_file(tmp_path):
         read_questions(path)
     with pytest.raises(SearchInputError, match="file not found"):
         read_questions(tmp_path / "none.jsonl")
+
+
+def test_scope_words_are_stemmed_and_validated(monkeypatch):
+    scope = text.load_scope_words()
+    assert {"strangl", "p1", "dash"} <= scope.strong and scope.strong <= scope.general
+    monkeypatch.setattr(text, "load_yaml", lambda package, name: {"strong": ["abuse"], "words": ["ok", ""]})
+    text.load_scope_words.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"scope.yml, entry words\[1\]"):
+            text.load_scope_words()
+    finally:
+        text.load_scope_words.cache_clear()
