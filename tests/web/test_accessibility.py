@@ -76,3 +76,16 @@ def test_readable_at_200_percent_zoom(make_page, service) -> None:  # noqa: ANN0
         assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 241, (selector, box)
     shot(page, "zoom-200-percent")
     assert axe_violations(page, "zoom-200") == []
+
+
+def test_focus_survives_an_update(page, service) -> None:  # noqa: ANN001
+    sign_in(page, service, "handler")
+    start_call(page)
+    send_note(page, "He has a knife.")
+    page.focus("#indicators button.chip[data-label='weapon']")
+    # an answer arrives while the focus is on a chip: the chips are rebuilt, the focus stays
+    page.locator("#questions li.question button", has_text="Don't know").first.dispatch_event("click")
+    page.wait_for_function("() => !document.querySelector('#history .msg-pending')")
+    page.wait_for_timeout(200)
+    focused = page.evaluate("[document.activeElement.tagName, document.activeElement.dataset.label]")
+    assert focused == ["BUTTON", "weapon"]

@@ -387,8 +387,38 @@ function addReply(text, { render = true } = {}) {
 }
 
 // ------------------------------------------------------------------ rendering
+// Re-rendering replaces elements: put focus back on the equivalent one (chip, grade, citation).
+function focusKey() {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  if (a.matches("button.chip")) return `#indicators button.chip[data-label="${a.dataset.label}"]`;
+  if (a.matches('#grade-options input')) return `#grade-options input[value="${a.value}"]`;
+  if (a.matches("#grade-reasons button.cite")) {
+    const index = [...el.gradeReasons.querySelectorAll("button.cite")].indexOf(a);
+    return `#grade-reasons button.cite >> ${index}`;
+  }
+  return null;
+}
+
+function restoreFocus(key) {
+  if (!key || (document.activeElement && document.activeElement !== document.body)) return;
+  let target;
+  if (key.includes(" >> ")) {
+    const [selector, index] = key.split(" >> ");
+    target = document.querySelectorAll(selector)[Number(index)];
+  } else {
+    target = document.querySelector(key);
+  }
+  (target || el.noteBox).focus();
+}
+
 function renderAll() {
   if (!state) return;
+  const key = focusKey();
+  try { renderAllInner(); } finally { restoreFocus(key); }
+}
+
+function renderAllInner() {
   const c = state.call;
   replace(el.callId, `Call ${shortId(c.id)}`);
   replace(el.callScript, c.script === "front_counter" ? "Front counter script" : "999 script");

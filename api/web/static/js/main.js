@@ -119,7 +119,12 @@ function start() {
   setupPassageDialog();
   $("#login-form").addEventListener("submit", login);
   $("#logout").addEventListener("click", logout);
-  window.addEventListener("hashchange", route);
+  // only view names route; any other fragment (the skip link's #main) is plain navigation
+  window.addEventListener("hashchange", () => {
+    const name = location.hash.slice(1);
+    if (!name || SECTION[name] || !current) route();
+  });
+  $("a.skip").addEventListener("click", (e) => { e.preventDefault(); $("#main").focus(); });
   bus.addEventListener("offline", () => show($("#banner-offline"), true));
   bus.addEventListener("online", () => { show($("#banner-offline"), false); announce("Connection restored."); checkChatLayer(); });
   bus.addEventListener("unauthenticated", () => expire("Your session has ended: log in again. Unsent text is kept."));
