@@ -253,7 +253,7 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def run_bench_web(*, calls: int = 3, notes: int = 15, loads: int = 20) -> int:
+def run_bench_web(*, calls: int = 3, notes: int = 15, loads: int = 20, json_out: str | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     service = ServiceProcess()
@@ -318,6 +318,7 @@ def run_bench_web(*, calls: int = 3, notes: int = 15, loads: int = 20) -> int:
           f"of {notes}); times in ms")
     print(f"{'measure':<50} {'n':>4} {'p50':>8} {'p95':>8} {'max':>8}  target")
     ok = True
+    json_rows: list[dict[str, str]] = []
     for name, values, target, _ in rows:
         p95 = _pct(values, 95)
         verdict = ""
@@ -325,8 +326,15 @@ def run_bench_web(*, calls: int = 3, notes: int = 15, loads: int = 20) -> int:
             passed = p95 <= target
             ok &= passed
             verdict = f"p95 <= {target:.0f}: {'met' if passed else 'MISSED'}"
+            json_rows.append({"metric": f"{name} p95", "value": f"{p95:.0f} ms (p50 {statistics.median(values):.0f})",
+                              "anchor": "", "target": f"<= {target:.0f} ms", "verdict": "PASS" if passed else "FAIL"})
         print(f"{name:<50} {len(values):>4} {statistics.median(values):>8.1f} {p95:>8.1f} {max(values):>8.1f}  {verdict}")
-    return 0 if ok else 1
+    if json_out:  # for `python -m assistant bench all`
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+        Path(json_out).write_text(json.dumps({"rows": json_rows, "first_load_ms": first_loads, "perf": perf}, indent=1),
+                                  encoding="utf-8")
+    print("\nall targets met" if ok else "\nsome targets MISSED (see the table)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -335,12 +343,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--calls", type=int, default=3, help="calls to open")
     parser.add_argument("--notes", type=int, default=15, help="notes typed per call")
     parser.add_argument("--loads", type=int, default=20, help="cold page loads to time")
+    parser.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     args = parser.parse_args(argv)
     if args.calls < 1 or args.notes < 1 or args.loads < 1:
         print("error: --calls, --notes and --loads must be at least 1", file=sys.stderr)
         return 2
     try:
-        return run_bench_web(calls=args.calls, notes=args.notes, loads=args.loads)
+        return run_bench_web(calls=args.calls, notes=args.notes, loads=args.loads, json_out=args.json_out)
     except RuntimeError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -94,7 +94,8 @@ def _cmd_bench_web(args: argparse.Namespace) -> int:
     # The sidebar's browser benchmark lives with the service (api/web_bench.py), imported lazily.
     from api.web_bench import main as web_bench_main
 
-    return web_bench_main(["--calls", str(args.calls), "--notes", str(args.notes), "--loads", str(args.loads)])
+    return web_bench_main(["--calls", str(args.calls), "--notes", str(args.notes), "--loads", str(args.loads),
+                           *(["--json-out", args.json_out] if args.json_out else [])])
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -161,6 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_web.add_argument("--calls", type=int, default=3, help="calls to open")
     bench_web.add_argument("--notes", type=int, default=15, help="notes typed per call")
     bench_web.add_argument("--loads", type=int, default=20, help="cold page loads to time")
+    bench_web.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     bench_web.set_defaults(func=_cmd_bench_web)
     return parser
 
