@@ -219,9 +219,10 @@ def _print(phases: list[Phase], rss: dict[str, float], ready_s: float, code: int
     growth = 100 * (rss["after_soak"] - rss["before_soak"]) / rss["before_soak"]
     print(f"RSS of the service: start {rss['start']:.1f} MB, before soak {rss['before_soak']:.1f} MB, "
           f"after soak {rss['after_soak']:.1f} MB ({growth:+.2f}%)")
-    bad = {k: v for p in phases for k, v in p.statuses.items() if k != "201"}
-    if bad:
-        print(f"non-201 outcomes: {bad}")
+    for p in phases:
+        bad = {k: v for k, v in p.statuses.items() if k != "201"}
+        if bad:
+            print(f"non-201 outcomes in {p.name}: {bad}")
     by_rate = {p.rate: p for p in phases if p.name.startswith("add note")}
     p95 = by_rate[20.0].pct(95) if 20.0 in by_rate else float("nan")
     errs = by_rate[50.0].errors if 50.0 in by_rate else -1
