@@ -24,6 +24,12 @@ def _cmd_eval_cases(args: argparse.Namespace) -> int:
     return run_eval_cases(args.file, show_errors=args.errors, context=args.context)
 
 
+def _cmd_bench_all(args: argparse.Namespace) -> int:
+    from assistant.bench.all import run_bench_all
+
+    return run_bench_all(quick=args.quick)
+
+
 def _cmd_bench_analyse(args: argparse.Namespace) -> int:
     from assistant.bench.analyse import run_bench_analyse
 
@@ -124,6 +130,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench_analyse.add_argument("--no-medspacy", action="store_true", help="skip the medspaCy comparison")
     bench_analyse.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     bench_analyse.set_defaults(func=_cmd_bench_analyse)
+    bench_all = bench_kinds.add_parser("all", help="every benchmark in turn, then one table (make bench)")
+    bench_all.add_argument("--quick", action="store_true", help="short phases: a smoke run, not the published figures")
+    bench_all.set_defaults(func=_cmd_bench_all)
 
     corpus = commands.add_parser("corpus", help="policy corpus")
     corpus_kinds = corpus.add_subparsers(dest="kind", required=True)

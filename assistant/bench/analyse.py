@@ -351,8 +351,20 @@ def run_bench_analyse(
     print()
     print(f"bench took {time.perf_counter() - started:.1f} s")
     if json_out:
-        write_figures_json(json_out, {"ours": asdict(ours), "medspacy": asdict(other) if other else None})
+        write_figures_json(
+            json_out,
+            {"ours": asdict(ours), "medspacy": asdict(other) if other else None, "rows": json_rows(ours, other)},
+        )
     return 0
+
+
+def json_rows(ours: Figures, other: Figures | None) -> list[dict[str, str]]:
+    """The rows of the table, for `bench all`: the medspaCy figure is the anchor."""
+    rows = []
+    for row in table_rows(ours, other):
+        anchor = f"medspaCy {row[2]}" + (f" ({row[3]})" if row[3] else "") if other is not None else ""
+        rows.append({"metric": row[0], "value": row[1], "anchor": anchor, "target": row[-2], "verdict": row[-1]})
+    return rows
 
 
 def write_figures_json(path: str, figures: dict) -> None:
