@@ -27,7 +27,7 @@ def create_police_tokenizer() -> Callable[[Language], object]:
 
     def make(nlp: Language) -> object:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]]"]
+        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]<>]"]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         lexicon = load_rules().lexicon
         variant_map = lexicon.variant_map()

@@ -97,6 +97,7 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("kill you and then myself is both", ["p/ner said 'i'll kill you and then myself'"],
      {"threats_to_kill": "current", "mental_health_suicide": "current"}),
     ("locked himself in", ["he's locked himself in the bathroom"], {"suspect_present": "current"}),
+    ("markup around a word", ["he has a <b>knife</b>"], {"weapon": "current"}),
 ]
 
 
