@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PASSWORD  # tests/api/conftest.py
+PASSWORD = "correct-horse-battery-staple"  # the seeded users' password (tests/api/conftest.py)
 
 
 def test_login_logout_and_me(env) -> None:
