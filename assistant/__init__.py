@@ -5,6 +5,6 @@ Extraction, question prompts, grading and retrieval. Imports neither rasa nor fa
 
 __version__ = "0.1.0"
 
-from assistant._torch_guard import import_thinc_without_torch as _import_thinc_without_torch
+from assistant._torch_guard import install as _install_torch_guard
 
-_import_thinc_without_torch()
+_install_torch_guard()
