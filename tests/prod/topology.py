@@ -23,7 +23,13 @@ PASSWORD = "handler-password-123"
 
 
 def rasa_model_or_reason() -> tuple[Path | None, str]:
-    """The trained Rasa model for the current training data, or why there is none."""
+    """The trained Rasa model for the current training data, or why there is none.
+    DACA_TEST_RASA_MODEL names a model tarball to use instead (a release's, or while the data changes)."""
+    override = os.environ.get("DACA_TEST_RASA_MODEL")
+    if override:
+        if not Path(override).is_file():
+            return None, f"DACA_TEST_RASA_MODEL={override}: no such file"
+        return Path(override), ""
     venv = ROOT / ".venv-rasa"
     stamp = venv / ".installed"
     if not (venv / "bin" / "python").exists() or not stamp.exists():
