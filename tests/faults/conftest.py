@@ -4,14 +4,11 @@ and (for Rasa faults) the production topology from tests/prod/topology.py."""
 from __future__ import annotations
 
 import sys
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 from fastapi.testclient import TestClient
-from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "prod"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -23,7 +20,7 @@ from api.db.session import transaction  # noqa: E402
 from api.services.analysis import CachingAnalyser  # noqa: E402
 from api.services.auth import Role, _hasher, issue_token  # noqa: E402
 from api.settings import Settings  # noqa: E402
-from faultlib import PG_ADMIN, NoPolicy, Service  # noqa: E402
+from faultlib import NoPolicy, Service  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -58,16 +55,3 @@ def make_service(tmp_path: Path, fault_analyser) -> Iterator[Callable[..., Servi
         engine = client.app.state.ctx.engine
         client.__exit__(None, None, None)
         engine.dispose()
-
-
-@pytest.fixture
-def postgres_db() -> Iterator[str]:
-    name = f"daca_fault_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    finally:
-        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,))
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
