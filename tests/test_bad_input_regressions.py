@@ -61,3 +61,26 @@ def test_court_order_alone_does_not_imply_previous_incidents(analyser: Analyser)
     statuses = analyser.analyse(["her non-mol against him expired last year"]).statuses()
     assert statuses.get("order_breach") == "historical"
     assert "previous_incidents" not in statuses
+
+
+def test_context_work_grows_linearly_with_a_dense_note(analyser, monkeypatch) -> None:
+    """A pasted note dense with indicators must not cost candidates x modifiers scope checks
+    (it took 26 s at 90k characters): count the checks, not the seconds."""
+    from assistant.extraction import context
+
+    calls = {"n": 0}
+    real = context._in_scope
+
+    def counting(*args, **kwargs):
+        calls["n"] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(context, "_in_scope", counting)
+    base = "c/r whispering, ex outside w/ knife, 2 kids upstairs, he choked her last wk, no injuries. "
+    counts = []
+    for copies in (20, 80):
+        calls["n"] = 0
+        analyser.analyse([base * copies])
+        counts.append(calls["n"])
+    assert counts[0] > 0
+    assert counts[1] <= 4.5 * counts[0], counts

@@ -10,6 +10,8 @@ a negation carries across a list ("no knife, gun or bat").
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,6 +22,7 @@ from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRul
 from assistant.labels import Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
+_MAX_LIST_RESETS = 8  # list items a negation reaches across ("no knife, gun, bat, ...")
 _FLIP_DISTANCE = 2  # a negation undoes a negative phrase only when right before it ("hasn't left")
 _LIST_DETERMINERS = {"any", "a", "an", "the", "or", "nor", "and", "his", "her", "their", "other"}
 _SUBJECTS = {"he", "she", "they", "i", "we", "it", "you", "suspect", "partner", "husband", "boyfriend", "ex"}
@@ -44,6 +47,9 @@ class RiskContext:
     def __init__(self, nlp: Language, rules: RuleSet) -> None:
         self.adult_age = rules.implications.adult_age
         self._present_only = frozenset(rules.implications.never_historical)
+        widest = max((c.rule.max_tokens for c in rules.context), default=0)
+        # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
+        self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
         for compiled in rules.context:
@@ -79,12 +85,19 @@ class RiskContext:
         modifiers = self._find_modifiers(doc)
         hard, soft = self._breaks(doc, modifiers)
         target_starts = {c.span.start for c in candidates}
-        scoped = [m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)]
+        scoped = sorted(
+            (m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)), key=lambda m: m.start
+        )
+        starts = [m.start for m in scoped]
+        reach, longest = self._max_reach, max((m.end - m.start for m in scoped), default=0)
         for candidate in candidates:
             span, rule = candidate.span, candidate.rule
+            # only modifiers within reach can apply: linear in the note, not quadratic
+            lo = bisect_left(starts, span.start - reach - longest)
+            hi = bisect_right(starts, span.end + reach)
             applied = [
                 m
-                for m in scoped
+                for m in scoped[lo:hi]
                 if rule.context and m.rule.applies_to(span.label_, rule.id) and not _overlaps(m, span)
                 and _in_scope(m, span, hard, soft, target_starts, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
@@ -171,13 +184,19 @@ def _in_scope(
     sentence_only = rule.scope == "sentence"
     if span.start >= m.end and rule.direction in ("forward", "both"):
         budget = rule.max_tokens
+        resets = 0
         i = m.end
         while i < span.start:
             if hard[i]:
                 return False
             if soft[i] and not sentence_only:
-                if rule.category is Category.NEGATED and _list_continues(i, span.start, soft, target_starts, n, doc):
+                if (
+                    rule.category is Category.NEGATED
+                    and resets < _MAX_LIST_RESETS
+                    and _list_continues(i, span.start, soft, target_starts, n, doc)
+                ):
                     budget = rule.max_tokens
+                    resets += 1
                 else:
                     return False
             budget -= 1
