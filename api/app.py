@@ -116,6 +116,13 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
     app.add_middleware(ServiceMiddleware, metrics=metrics, max_body=settings.max_body_bytes,
                        per_minute=settings.rate_limit_per_minute)
 
+    # Rasa's custom actions (issue 4) run in this process, beside the warm pipeline and policy
+    # search, so nothing loads twice: Rasa's action endpoint is http://<service>/actions/webhook.
+    if settings.actions_in_process:
+        from actions.webhook import create_action_app
+
+        app.mount("/actions", create_action_app(), name="actions")
+
     # The sidebar (issue 6) goes in api/web/static/ and is served at /; API routes come first.
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="web")

@@ -60,6 +60,7 @@ class Settings(BaseSettings):
     # chat
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_timeout_seconds: float = Field(2.0, gt=0)
+    actions_in_process: bool = Field(True, description="serve Rasa's action webhook at /actions/webhook here")
 
     # supervisor
     dip_sample_size: int = Field(10, ge=1, le=500)
