@@ -8,7 +8,10 @@ SAMPLE_OUT ?= out/sample_results.jsonl
 install:
 	@bash scripts/bootstrap.sh
 
-run: install
+run:
+	@bash scripts/run.sh
+
+sample: install  # the batch analyser on the sample cases (no server)
 	@mkdir -p out
 	$(PY) -m assistant analyse --input $(SAMPLE_IN) --output $(SAMPLE_OUT)
 	@echo "wrote $(SAMPLE_OUT)"
@@ -21,7 +24,7 @@ eval: install
 	$(PY) -m assistant eval cases tests/data/holdout_cases.jsonl
 
 bench: install
-	$(PY) -m assistant bench analyse
+	$(PY) -m assistant bench all
 
 # Chat layer (Rasa 3.6.21 in .venv-rasa, Python 3.10; see docs/rasa.md)
 .PHONY: rasa-env rasa-validate rasa-train rasa-test-nlu rasa-test-core rasa-actions rasa-run rasa-bench
