@@ -3,7 +3,7 @@ PY := .venv/bin/python
 SAMPLE_IN ?= tests/data/sample_cases.jsonl
 SAMPLE_OUT ?= out/sample_results.jsonl
 
-.PHONY: install run test eval bench
+.PHONY: install run test eval bench sample rasa-model
 
 install:
 	@bash scripts/bootstrap.sh
@@ -16,8 +16,11 @@ sample: install  # the batch analyser on the sample cases (no server)
 	$(PY) -m assistant analyse --input $(SAMPLE_IN) --output $(SAMPLE_OUT)
 	@echo "wrote $(SAMPLE_OUT)"
 
-test: install
+test: install rasa-model
 	$(PY) -m pytest -q
+
+rasa-model:  # the chat layer's venv and a model for the current training data (cached by hash)
+	@bash scripts/rasa_cmd.sh train
 
 eval: install
 	$(PY) -m assistant eval cases tests/data/dev_cases.jsonl
