@@ -11,7 +11,7 @@ from actions.rasa_service import rasa_cmd
 pytestmark = [pytest.mark.rasa, pytest.mark.slow]
 
 FLOOR = 0.93
-"""Regression floor for CI (the target, 0.95, was met at 0.951 when measured: docs/rasa.md);
+"""Regression floor for CI (the target, 0.95, was met at 0.958 when measured: docs/rasa.md);
 a drop under the floor means the training data or pipeline got worse."""
 
 
