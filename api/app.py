@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.staticfiles import StaticFiles
@@ -100,6 +101,15 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return JSONResponse({"detail": exc.detail, "code": "http_error"}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def database_unavailable(request: Request, exc: OperationalError) -> JSONResponse:
+        # locked, full or restarting: the transaction rolled back, so nothing was stored
+        log.warning("database unavailable on %s %s: %s", request.method,
+                    getattr(request.scope.get("route"), "path", "?"), type(exc.orig).__name__)
+        return JSONResponse({"detail": "the database is busy or unavailable (locked, full or restarting); "
+                             "nothing was stored, retry", "code": "database_unavailable"},
+                            status_code=503, headers={"Retry-After": "1"})
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> JSONResponse:

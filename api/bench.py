@@ -11,6 +11,7 @@ note being added); a call takes a new note per request and is replaced after
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import socket
@@ -151,7 +152,7 @@ def _wait_ready(base: str, proc: subprocess.Popen, timeout: float = 180.0) -> fl
 
 
 def run_bench_api(*, phase_seconds: float = 30.0, soak_minutes: float = 10.0, soak_rate: float = 20.0,
-                  notes_per_call: int = 8, rates: tuple[float, ...] = (20.0, 50.0)) -> int:
+                  notes_per_call: int = 8, rates: tuple[float, ...] = (20.0, 50.0), json_out: str | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="daca-bench-") as tmp:
         data_dir = Path(tmp)
         token = _prepare(data_dir)
@@ -175,7 +176,31 @@ def run_bench_api(*, phase_seconds: float = 30.0, soak_minutes: float = 10.0, so
                 proc.kill()
                 code = proc.wait()
         _print(phases, rss, ready_s, code, phase_seconds, soak_minutes, soak_rate, notes_per_call)
+        if json_out:  # for `python -m assistant bench all`
+            Path(json_out).parent.mkdir(parents=True, exist_ok=True)
+            Path(json_out).write_text(json.dumps({"rows": _json_rows(phases, rss, ready_s)}, indent=1), encoding="utf-8")
         return 0 if _verdict(phases, rss) else 1
+
+
+def _json_rows(phases: list[Phase], rss: dict[str, float], ready_s: float) -> list[dict[str, str]]:
+    rows = [{"metric": "service ready (s)", "value": f"{ready_s:.1f}", "anchor": "", "target": "", "verdict": ""}]
+    for p in phases:
+        n = len(p.latencies_ms)
+        achieved = n / p.elapsed if p.elapsed else 0.0
+        p95_target = p.rate == 20.0 and p.name.startswith("add note")
+        rows.append({"metric": f"{p.name}: p50 / p95 / p99 ms", "anchor": f"achieved {achieved:.1f}/s",
+                     "value": f"{p.pct(50):.1f} / {p.pct(95):.1f} / {p.pct(99):.1f}",
+                     "target": "p95 <= 50" if p95_target else "",
+                     "verdict": ("PASS" if p.pct(95) <= TARGETS["p95_ms_at_20"] else "FAIL") if p95_target else ""})
+        must_be_clean = p.rate == 50.0 and p.name.startswith("add note")
+        rows.append({"metric": f"{p.name}: errors", "value": str(p.errors), "anchor": f"{n} requests",
+                     "target": "0" if must_be_clean else "",
+                     "verdict": ("PASS" if p.errors == 0 else "FAIL") if must_be_clean else ""})
+    growth = 100 * (rss["after_soak"] - rss["before_soak"]) / rss["before_soak"]
+    rows.append({"metric": "service RSS growth over the soak", "value": f"{growth:+.2f}%",
+                 "anchor": f"{rss['before_soak']:.0f} -> {rss['after_soak']:.0f} MB", "target": "< 5%",
+                 "verdict": "PASS" if growth < TARGETS["rss_growth_pct"] else "FAIL"})
+    return rows
 
 
 async def _drive(base: str, token: str, pid: int, phase_seconds: float, soak_minutes: float, soak_rate: float,

@@ -65,14 +65,14 @@ def _cmd_search(args: argparse.Namespace) -> int:
 def _cmd_eval_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.evaluate import run_eval_search
 
-    code = _retrieval_setup_errors(lambda: run_eval_search(args.file, show_errors=args.errors))
+    code = _retrieval_setup_errors(lambda: run_eval_search(args.file, show_errors=args.errors, json_out=args.json_out))
     return 1 if code is None else code
 
 
 def _cmd_bench_search(args: argparse.Namespace) -> int:
     from assistant.retrieval.bench import run_bench_search
 
-    code = _retrieval_setup_errors(lambda: run_bench_search(queries=args.queries, build=not args.no_build))
+    code = _retrieval_setup_errors(lambda: run_bench_search(queries=args.queries, build=not args.no_build, json_out=args.json_out))
     return 1 if code is None else code
 
 
@@ -93,7 +93,7 @@ def _cmd_bench_api(args: argparse.Namespace) -> int:
     from api.bench import run_bench_api
 
     return run_bench_api(phase_seconds=args.phase_seconds, soak_minutes=args.soak_minutes,
-                         soak_rate=args.soak_rate, notes_per_call=args.notes_per_call)
+                         soak_rate=args.soak_rate, notes_per_call=args.notes_per_call, json_out=args.json_out)
 
 
 def _cmd_bench_web(args: argparse.Namespace) -> int:
@@ -152,11 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     eval_search = eval_kinds.add_parser("search", help="policy questions with gold quotes (+ out-of-scope)")
     eval_search.add_argument("file")
     eval_search.add_argument("--errors", action="store_true", help="list every miss")
+    eval_search.add_argument("--json-out", help="also write the scores as JSON (for `bench all`)")
     eval_search.set_defaults(func=_cmd_eval_search)
 
     bench_search = bench_kinds.add_parser("search", help="query latency, index build, warm start, RSS")
     bench_search.add_argument("--queries", type=int, default=300, help="queries to time")
     bench_search.add_argument("--no-build", action="store_true", help="skip the cold index build (minutes)")
+    bench_search.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     bench_search.set_defaults(func=_cmd_bench_search)
 
     bench_api = bench_kinds.add_parser("api", help="the service on loopback: add-note p50/p95/p99 and errors at "
@@ -165,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_api.add_argument("--soak-minutes", type=float, default=10.0, help="soak length (0 skips it)")
     bench_api.add_argument("--soak-rate", type=float, default=20.0, help="requests/s during the soak")
     bench_api.add_argument("--notes-per-call", type=int, default=8, help="notes before the driver opens a new call")
+    bench_api.add_argument("--json-out", help="also write the figures as JSON (for `bench all`)")
     bench_api.set_defaults(func=_cmd_bench_api)
 
     bench_web = bench_kinds.add_parser("web", help="the sidebar in Chromium: first load, Enter-to-indicators p50/p95")

@@ -34,6 +34,7 @@ class Bench:
 BENCHES: tuple[Bench, ...] = (
     Bench("extraction", "2", ("assistant", "bench", "analyse")),
     Bench("retrieval", "3", ("assistant", "bench", "search")),
+    Bench("retrieval-quality", "3", ("assistant", "eval", "search", "tests/data/search_holdout.jsonl")),
     Bench("chat", "4", ("actions.bench",)),
     Bench("service", "5", ("assistant", "bench", "api")),
     Bench("sidebar", "6", ("assistant", "bench", "web")),
@@ -54,7 +55,7 @@ def _run(bench: Bench, extra: dict[str, tuple[str, ...]], timeout_s: float) -> t
     except subprocess.TimeoutExpired:
         code = None
     took = time.perf_counter() - started
-    if code == 0 and json_path.exists():
+    if json_path.exists():  # a bench that misses a target exits 1 but still reports its figures
         try:
             return list(json.loads(json_path.read_text(encoding="utf-8"))["rows"]), took
         except (ValueError, KeyError, TypeError) as exc:
@@ -76,7 +77,7 @@ def run_bench_all(*, quick: bool = False, timeout_s: float = 3600.0) -> int:
             "retrieval": ("--queries", "100", "--no-build"),
             "service": ("--phase-seconds", "10", "--soak-minutes", "0"),
             "sidebar": ("--calls", "1", "--notes", "5", "--loads", "3"),
-            "chat": ("--turns", "40"),
+            "chat": ("--calls", "2"),
         }
     rows: list[list[str]] = []
     failures = 0

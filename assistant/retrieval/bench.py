@@ -51,7 +51,7 @@ def _child(cache_dir: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def run_bench_search(*, queries: int = 300, build: bool = True) -> int:
+def run_bench_search(*, queries: int = 300, build: bool = True, json_out: str | None = None) -> int:
     from assistant.retrieval.search import PolicySearch
     from assistant.retrieval.settings import get_retrieval_settings
 
@@ -90,4 +90,18 @@ def run_bench_search(*, queries: int = 300, build: bool = True) -> int:
         print(f"{name:{width}}  {value:>10}  {target}")
     print(f"\n{queries} queries; {len(search.passages)} passages, {len(search.index.pieces)} pieces; "
           f"machine: {os.cpu_count()} cores, load average {load:.2f} at start")
+    if json_out:  # for `python -m assistant bench all`
+        from assistant.bench.analyse import write_figures_json
+
+        write_figures_json(json_out, {"rows": [
+            {"metric": name, "value": value, "anchor": "", "target": target, "verdict": _verdict(value, target)}
+            for name, value, target in rows
+        ]})
     return 0
+
+
+def _verdict(value: str, target: str) -> str:
+    """PASS/FAIL for rows with a numeric `<= N unit` target (others have none)."""
+    if not target.startswith("<="):
+        return "" if not target else ("PASS" if value == target else "FAIL")
+    return "PASS" if float(value.split()[0]) <= float(target.split()[1]) else "FAIL"

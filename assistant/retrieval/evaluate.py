@@ -8,6 +8,8 @@ A question with "gold": [] is out of scope: the right answer is "no answer".
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 import sys
 from dataclasses import dataclass, field
@@ -81,6 +83,21 @@ def evaluate(questions: list[dict], search, k: int = 5) -> dict:
     }
 
 
+def json_rows(report: dict, name: str) -> list[dict[str, str]]:
+    scores = report["scores"]
+    anchors = {label: scores[label].row() for label in scores}
+    used = anchors[report["chosen"]]
+    rows = []
+    for i, (metric, target) in enumerate([("hit@1", None), ("hit@5", 0.90), ("MRR", 0.80)]):
+        others = ", ".join(f"{label} {values[i]:.3f}" for label, values in anchors.items() if label != report["chosen"])
+        rows.append({"metric": f"{metric} ({name}, {report['chosen']})", "value": f"{used[i]:.3f}", "anchor": others,
+                     "target": f">= {target:.2f}" if target else "",
+                     "verdict": ("PASS" if used[i] >= target else "FAIL") if target else ""})
+    rows.append({"metric": f"no-answer precision ({name})", "value": f"{report['no_answer_precision']:.3f}",
+                 "anchor": "", "target": "", "verdict": ""})
+    return rows
+
+
 def chosen(search) -> str:
     return "hybrid-rrf" if search.config.fusion == "rrf" else "hybrid-wsum"
 
@@ -100,12 +117,16 @@ def format_report(report: dict) -> str:
     return "\n".join(lines)
 
 
-def run_eval_search(path: str, *, show_errors: bool = False) -> int:
+def run_eval_search(path: str, *, show_errors: bool = False, json_out: str | None = None) -> int:
     from assistant.retrieval.search import PolicySearch
 
     questions = read_questions(path)
     report = evaluate(questions, PolicySearch.load())
     print(format_report(report))
+    if json_out:  # for `python -m assistant bench all`: hybrid quality with BM25-only and dense-only beside it
+        from assistant.bench.analyse import write_figures_json
+
+        write_figures_json(json_out, {"rows": json_rows(report, Path(path).name)})
     if show_errors:
         print("\nhybrid misses (no gold quote in the top 5):", ", ".join(report["scores"][report["chosen"]].misses) or "none",
               file=sys.stdout)
