@@ -48,7 +48,7 @@ class Settings(BaseSettings):
     address_match_threshold: float = Field(90.0, ge=0, le=100)
 
     # analysis
-    analysis_cache_notes: int = Field(20_000, ge=0, description="per-note extraction results kept in memory")
+    analysis_cache_notes: int = Field(2_000, ge=0, description="per-note extraction results kept in memory (live calls' notes; bounded so memory stays flat)")
     analysis_max_chars: int = Field(
         10_000, ge=100, description="only this many characters of each note are analysed (the whole note is "
         "kept): the engine slows sharply on very long notes dense with indicators, and one paste must not stall "
