@@ -54,6 +54,14 @@ def load_yaml(package: str, name: str) -> Any:
         raise DataFileError(f"{package}/{name}", f"invalid YAML: {exc}") from exc
 
 
+def load_yaml_mapping(package: str, name: str) -> dict[str, Any]:
+    """A YAML file whose top level must be a mapping (every rules, script and policy file)."""
+    raw = load_yaml(package, name)
+    if not isinstance(raw, dict):
+        raise DataFileError(f"{package}/{name}", "expected a mapping at the top level")
+    return raw
+
+
 def iter_jsonl(package: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield (line number, object) for each non-blank, non-comment line."""
     label = f"{package}/{name}"

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate, validate_entries
+from assistant.datafiles import DataFileError, content_hash, load_yaml, load_yaml_mapping, read_text, validate, validate_entries
 from assistant.labels import LABEL_SET
 from assistant.questions.script import load_script
 
@@ -38,9 +38,7 @@ class ThriveFile(Strict):
 @lru_cache(maxsize=1)
 def answers() -> AnswersFile:
     file = f"{PACKAGE}/answers.yml"
-    raw = load_yaml(PACKAGE, "answers.yml")
-    if not isinstance(raw, dict):
-        raise DataFileError(file, "expected a mapping at the top level")
+    raw = load_yaml_mapping(PACKAGE, "answers.yml")
     validate_entries(Statement, raw.get("statements"), file=file, section="statements")
     spec = validate(AnswersFile, raw, file=file)
     core = {q.id for q in load_script("call_999").spec.core}

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate, validate_entries
+from assistant.datafiles import content_hash, load_yaml_mapping, read_text, validate, validate_entries
 from assistant.labels import LABEL_SET, Grade
 from assistant.models import PolicyRef
 from assistant.policy_refs import resolve_refs
@@ -88,9 +88,7 @@ class GradingPolicy:
 @lru_cache(maxsize=8)
 def load_policy(name: str = DEFAULT_POLICY) -> GradingPolicy:
     file = f"{PACKAGE}/{name}"
-    raw = load_yaml(PACKAGE, name)
-    if not isinstance(raw, dict):
-        raise DataFileError(file, "expected a mapping at the top level")
+    raw = load_yaml_mapping(PACKAGE, name)
     validate_entries(RuleSpec, raw.get("rules"), file=file, section="rules")
     validate_entries(FlagSpec, raw.get("flags"), file=file, section="flags")
     spec = validate(PolicySpec, raw, file=file)

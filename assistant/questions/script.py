@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.datafiles import DataFileError, content_hash, load_yaml, read_text, validate, validate_entries
+from assistant.datafiles import DataFileError, content_hash, load_yaml, load_yaml_mapping, read_text, validate, validate_entries
 from assistant.labels import LABEL_SET
 from assistant.models import PolicyRef
 from assistant.policy_refs import resolve_refs
@@ -121,9 +121,7 @@ def load_script(name: str = "call_999") -> CallScript:
         raise ValueError(f"unknown script {name!r}; choose one of {sorted(SCRIPTS)}")
     filename = SCRIPTS[name]
     file = f"{PACKAGE}/{filename}"
-    raw = load_yaml(PACKAGE, filename)
-    if not isinstance(raw, dict):
-        raise DataFileError(file, "expected a mapping at the top level")
+    raw = load_yaml_mapping(PACKAGE, filename)
     texts = [read_text(PACKAGE, filename)]
     if "extends" in raw:
         base = load_yaml(PACKAGE, raw["extends"])
