@@ -11,11 +11,13 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
 - `#num`   a number (digits or number words)
 - `#punct` a punctuation token
 - `!a|b`   one token that is none of these words ("at the !door|window": somewhere else)
+- `@name`  any word of the named class in the lexicon's `classes` (`@susp is in|on the @place`);
+           it mixes with words (`@susp|him`) and negation (`!@place`)
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 TokenPattern = list[dict[str, Any]]
@@ -26,16 +28,40 @@ class PatternError(ValueError):
 
 
 def compile_pattern(
-    source: str, *, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]
+    source: str,
+    *,
+    normalise: Callable[[str], str],
+    tokenize: Callable[[str], list[str]],
+    classes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[TokenPattern]:
     phrases = [p.strip() for p in source.split(";")]
     if any(not p for p in phrases):
         raise PatternError(f"empty phrase in {source!r}")
     compiled: list[TokenPattern] = []
     for phrase in phrases:
-        for expanded in _expand_classes(phrase.split()):
+        items = [_substitute_classes(item, classes or {}) for item in phrase.split()]
+        for expanded in _expand_classes(items):
             compiled.append(_compile_phrase(expanded, phrase, normalise, tokenize))
     return compiled
+
+
+def _substitute_classes(item: str, classes: Mapping[str, Sequence[str]]) -> str:
+    """`@susp|him?` -> `suspect|partner|...|him?`: a named class is written out as its words."""
+    if "@" not in item:
+        return item
+    optional = "?" if item.endswith("?") and len(item) > 1 else ""
+    body = item[:-1] if optional else item
+    negative = "!" if body.startswith("!") else ""
+    words: list[str] = []
+    for alternative in body.removeprefix("!").split("|"):
+        if alternative.startswith("@"):
+            name = alternative[1:]
+            if name not in classes:
+                raise PatternError(f"unknown word class {alternative!r} (the lexicon's classes: {sorted(classes)})")
+            words.extend(classes[name])
+        else:
+            words.append(alternative)
+    return negative + "|".join(dict.fromkeys(words)) + optional
 
 
 def _expand_classes(items: list[str]) -> list[list[str]]:

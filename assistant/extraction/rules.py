@@ -43,6 +43,7 @@ class Lexicon(Strict):
     words: dict[str, list[str]]
     prefixes: dict[str, str] = Field(default_factory=dict)
     special_tokens: list[str] = Field(default_factory=list)
+    classes: dict[str, list[str]] = Field(default_factory=dict)  # named word sets: `@name` in patterns
     fuzzy_min_length: int = 7
     fuzzy_protect: list[str] = Field(default_factory=list)
 
@@ -57,6 +58,19 @@ class Lexicon(Strict):
                     raise ValueError(f"{variant!r} maps to both {seen[key]!r} and {canonical!r}")
                 seen[key] = canonical
         return words
+
+    @field_validator("classes")
+    @classmethod
+    def _classes_are_words(cls, classes: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, words in classes.items():
+            if not name.isidentifier():
+                raise ValueError(f"class name {name!r} must be a plain identifier")
+            if not words:
+                raise ValueError(f"class {name!r} is empty")
+            bad = [w for w in words if not w or any(c in w for c in " |;?!@#")]
+            if bad:
+                raise ValueError(f"class {name!r}: {bad} are not single words")
+        return classes
 
     def pattern_normaliser(self) -> Callable[[str], str]:
         """Maps a word in a rule pattern the way the normaliser maps text (no typo fixing)."""
@@ -118,6 +132,7 @@ class Category(StrEnum):
     OTHER_SUBJECT = "OTHER_SUBJECT"  # "neighbour's kids", "her brother is a PC"
     ADULT = "ADULT"  # "adult son", "grown-up daughter"
     PSEUDO = "PSEUDO"  # looks like a trigger but is not ("no longer", "not sure")
+    HEDGE = "HEDGE"  # "not sure if he has left": a hedged statement counts as current (spec)
     TERMINATE = "TERMINATE"  # ends every scope: sentence punctuation, "but", "however"
     BREAK = "BREAK"  # ends a clause (",", "and") but lists carry negation across it
 
@@ -209,6 +224,7 @@ def _compile_rules(
     model: type[TargetRule] | type[ContextRule],
     normalise: Callable[[str], str],
     tokenize: Callable[[str], list[str]],
+    classes: dict[str, list[str]],
 ) -> tuple[CompiledRule, ...]:
     file = f"{RULES_PACKAGE}/{name}"
     compiled: list[CompiledRule] = []
@@ -220,7 +236,7 @@ def _compile_rules(
             raise DataFileError(file, f"duplicate id {rule.id!r}", entry=entry)
         seen.add(rule.id)
         try:
-            patterns = compile_pattern(rule.pattern, normalise=normalise, tokenize=tokenize)
+            patterns = compile_pattern(rule.pattern, normalise=normalise, tokenize=tokenize, classes=classes)
         except PatternError as exc:
             raise DataFileError(file, str(exc), entry=entry) from exc
         compiled.append(CompiledRule(rule=rule, patterns=patterns))
@@ -237,8 +253,8 @@ def load_rules() -> RuleSet:
     )
     normalise = lexicon.pattern_normaliser()
     tokenize = _pattern_tokenizer(lexicon)
-    targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize)
-    context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize)
+    targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize, lexicon.classes)
+    context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize, lexicon.classes)
     target_ids = {c.rule.id for c in targets}
     for compiled in context:
         unknown = [r for r in getattr(compiled.rule, "rules", []) if r not in target_ids]
