@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 
 from dataclasses import dataclass
 
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -50,6 +51,7 @@ class RiskContext:
         widest = max((c.rule.max_tokens for c in rules.context), default=0)
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
+        self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
         for compiled in rules.context:
@@ -63,11 +65,17 @@ class RiskContext:
     def _breaks(self, doc: Doc, modifiers: list[Modifier]) -> tuple[list[bool], list[bool]]:
         # a newline, or a dash or slash standing alone between words ("no one hurt - he's
         # at work", "kids upstairs / he's drunk"), ends a statement like a full stop
-        hard = [
-            (t.is_space and "\n" in t.text)
-            or (t.text in _STANDALONE_SEPARATORS and i > 0 and bool(doc[i - 1].whitespace_) and bool(t.whitespace_))
-            for i, t in enumerate(doc)
-        ]
+        # (hash arrays, not Token objects: a Token per word cost more than the check)
+        strings = doc.vocab.strings
+        separators = self._separators
+        hard: list[bool] = []
+        followed_by_space = False  # the previous token's trailing whitespace
+        for orth, is_space, spacy in doc.to_array([ORTH, IS_SPACE, SPACY]).tolist():
+            hard.append(
+                (bool(is_space) and "\n" in strings[orth])
+                or (orth in separators and followed_by_space and bool(spacy))
+            )
+            followed_by_space = bool(spacy)
         soft = [False] * len(doc)
         for m in modifiers:
             if m.rule.category is Category.TERMINATE:
@@ -132,6 +140,9 @@ def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_on
     """Present-only labels (suspect_present, ...) describe now: a past denial ("arrested
     last week") is marked historical, which the resolver then ignores for them."""
     status = rule.status or Status.CURRENT
+    if any(m.rule.category is Category.HEDGE for m in applied):
+        # a hedge ("not sure if he has gone") keeps the danger open: current, whatever the phrase
+        return Status.CURRENT
     negations = [m for m in applied if m.rule.category is Category.NEGATED]
     if present_only and status is Status.NEGATED and not rule.durable and _past_nearer(span, applied):
         return Status.HISTORICAL
@@ -142,7 +153,7 @@ def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_on
             status = Status.CURRENT
     elif negations:
         status = Status.NEGATED
-    if status is Status.CURRENT and _past_nearer(span, applied):
+    if status is Status.CURRENT and not rule.durable and _past_nearer(span, applied):
         status = Status.HISTORICAL
     return status
 
