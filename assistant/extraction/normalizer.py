@@ -13,10 +13,11 @@ from typing import Callable
 from spacy.language import Language
 from spacy.symbols import LOWER, NORM, ORTH
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, registry
+from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 from assistant.extraction.rules import Lexicon, load_rules
 
+_AGE_UNIT_SUFFIX = r"(?<=[0-9])(?:yo|y/o|yrs|yr|mths|mth|wks|wk)"
 _AGE_SUFFIX = re.compile(r"^(\d{1,3})(?:yo|y/o|yrs?|yr|years?|m|mths?|months?|wks?|weeks?)$")
 
 
@@ -29,6 +30,9 @@ def create_police_tokenizer() -> Callable[[Language], object]:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         infixes = list(nlp.Defaults.infixes) + [r"[()\[\]<>]"]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        # "4yo", "2yrs", "3wks": the age unit becomes its own token, so "#num yo" rules see it
+        suffixes = [_AGE_UNIT_SUFFIX, *nlp.Defaults.suffixes]
+        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
         lexicon = load_rules().lexicon
         variant_map = lexicon.variant_map()
         for special in lexicon.special_tokens:
