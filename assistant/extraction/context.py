@@ -123,7 +123,7 @@ class RiskContext:
         pseudo = [m for m in found if m.rule.category is Category.PSEUDO]
         return [
             m for m in found
-            if m.rule.category is Category.PSEUDO or not any(_overlaps_mod(m, p) for p in pseudo)
+            if m.rule.category in (Category.PSEUDO, Category.HEDGE) or not any(_overlaps_mod(m, p) for p in pseudo)
         ]
 
     def _adult_age_near(self, doc: Doc, span: Span) -> bool:
