@@ -48,6 +48,9 @@ class Analyser:
                 m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
                 for m in mentions_from_doc(doc, i, adult_kin)
             )
+            # the candidates' spans point back at the doc: dropping them breaks the cycle,
+            # so the doc is freed now rather than left for the cyclic garbage collector
+            doc._.risk_candidates = None
         return found
 
     def analyse(

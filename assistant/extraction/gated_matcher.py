@@ -9,18 +9,22 @@ contains one of its anchors, and only on windows around those words: a match con
 anchor at most `lead` tokens after its start and is at most `width` tokens long, so the
 window [i - lead, i + width) around each anchor at i holds every match. A pattern with no
 such token (a number, a wildcard) makes its rule run on the whole note.
+
+Two later speed-ups, same matches: patterns the rule language compiles to are matched
+outward from each anchor on attribute arrays (anchored.py), with no Matcher at all; for
+the others a window is skipped when it lacks a word some required token needs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import NORM
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from assistant.extraction.anchored import COLUMNS, AnchoredPattern, compile_anchored, reach
 from assistant.extraction.patterns import TokenPattern
 
 _SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
@@ -77,6 +81,11 @@ class _AnchorGroup:
 
     patterns: dict[str, list[TokenPattern]]
     singles: set[int] = field(default_factory=set)  # rule keys matched by this one word alone
+    anchored: list[AnchoredPattern] = field(default_factory=list)  # matched without a Matcher
+    # per pattern, the NORM hashes each of its required tokens must have: a window lacking
+    # one of them cannot hold that pattern, and most windows hold none of the group's
+    requirements: list[tuple[frozenset[int], ...]] = field(default_factory=list)
+    needs: list[tuple[frozenset[int], ...]] | None = None  # the same, minimal (None: no filter)
     lead: int = 0
     width: int = 0
     matcher: Matcher | None = None
@@ -103,16 +112,22 @@ class GatedMatcher:
             self._always.add(key, patterns)
             self._has_always = True
             return
-        key_hash = self._vocab.strings.add(key)
+        strings = self._vocab.strings
+        key_hash = strings.add(key)
         for pattern in patterns:
             lead, width = _lead_and_width(pattern)
             single = len(pattern) == 1 and "OP" not in pattern[0]
+            anchored = None if single else compile_anchored(key_hash, pattern, _anchor_index(pattern), strings.add)
             for word in anchor_words(pattern) or ():
                 group = self._groups.setdefault(word, _AnchorGroup(patterns={}))
                 if single:  # a one-word pattern needs no Matcher: the word is the match
                     group.singles.add(key_hash)
                     continue
+                if anchored is not None:
+                    group.anchored.append(anchored)
+                    continue
                 group.patterns.setdefault(key, []).append(pattern)
+                group.requirements.append(_requirements(pattern, strings.add))
                 group.lead, group.width = max(group.lead, lead), max(group.width, width)
                 group.matcher = None
         self._by_hash = None
@@ -129,21 +144,62 @@ class GatedMatcher:
         if self._by_hash is None:
             strings = self._vocab.strings
             self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
+            for word_hash, group in self._by_hash.items():
+                group.needs = _minimal_needs(word_hash, group.requirements)
         groups = self._by_hash
         windows: dict[int, list[tuple[int, int]]] = {}
         n = len(doc)
+        if not n:
+            return sorted(found, key=lambda m: (m[1], m[2], m[0]))
         # hashes, not Token objects: building a Token per word cost more than matching
-        for i, norm in enumerate(doc.to_array([NORM]).tolist() if n else ()):
+        columns: list[list[int]] = doc.to_array(list(COLUMNS)).T.tolist()
+        norms = columns[0]
+        for i, norm in enumerate(norms):
             group = groups.get(norm)
             if group is not None:
-                found.update((key, i, i + 1) for key in group.singles)
+                for key in group.singles:
+                    found.add((key, i, i + 1))
+                for pattern in group.anchored:
+                    ends = reach(pattern.after, i + 1, 1, n, columns)
+                    if ends:
+                        for start in reach(pattern.before, i - 1, -1, n, columns):
+                            found.update((pattern.key, start, end) for end in ends)
                 if group.patterns:
                     windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
         for norm, spans in windows.items():
-            matcher = self._matcher(groups[norm])
+            group = groups[norm]
             for start, end in _merge(spans):
-                found.update((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
+                if group.needs is not None:
+                    present = set(norms[start:end])
+                    if not any(all(not words.isdisjoint(present) for words in needed) for needed in group.needs):
+                        continue  # no pattern of the group can match here: skip the Matcher
+                matches = self._matcher(group)(doc[start:end])
+                found.update((key, start + s, start + e) for key, s, e in matches)
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+
+
+def _requirements(pattern: TokenPattern, to_hash: Callable[[str], int]) -> tuple[frozenset[int], ...]:
+    """The NORM hashes allowed at each required token of a pattern (a necessary condition
+    only: the Matcher still decides)."""
+    return tuple(
+        frozenset(to_hash(word) for word in words)
+        for spec in pattern
+        if (words := _required_words(spec)) is not None
+    )
+
+
+def _minimal_needs(
+    anchor: int, requirements: list[tuple[frozenset[int], ...]]
+) -> list[tuple[frozenset[int], ...]] | None:
+    """The requirements worth checking in a window around `anchor`: sets holding the anchor
+    are always met there; a pattern needing a superset of another's adds nothing. None when
+    some pattern needs nothing more than the anchor (every window must be matched)."""
+    reduced = {frozenset(words for words in needed if anchor not in words) for needed in requirements}
+    if frozenset() in reduced:
+        return None
+    minimal = [needed for needed in reduced if not any(other < needed for other in reduced)]
+    # fewest sets first: the cheapest checks, and the likeliest to pass
+    return [tuple(needed) for needed in sorted(minimal, key=lambda n: (len(n), sorted(map(sorted, n))))]
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

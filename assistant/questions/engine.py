@@ -7,6 +7,9 @@ follow-ups for what the notes assert, then the rest of the script in order.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from weakref import WeakKeyDictionary
+
 from assistant.labels import ASSERTED, Status
 from assistant.models import Indicator, Question
 from assistant.questions.script import CallScript, FollowUpCondition
@@ -20,6 +23,42 @@ def _follow_up_applies(when: FollowUpCondition, statuses: dict[str, Status]) -> 
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A script's questions built once: they depend on the script only, and building
+    them (pydantic validation) was most of the cost of a suggestion."""
+
+    critical: dict[str, Question]
+    follow_up: dict[str, Question]
+    rest: dict[str, Question]
+
+
+_PREPARED: WeakKeyDictionary[CallScript, _Prepared] = WeakKeyDictionary()
+
+
+def _prepared(script: CallScript) -> _Prepared:
+    prepared = _PREPARED.get(script)
+    if prepared is None:
+        core = script.spec.core
+        prepared = _PREPARED[script] = _Prepared(
+            critical={
+                q.id: Question(id=q.id, text=q.text, kind="core", settles=q.settles, reason=q.reason, critical=True,
+                               policy=script.refs[q.id])
+                for q in core if q.critical
+            },
+            follow_up={
+                f.id: Question(id=f.id, text=f.text, kind="follow_up", reason=f.reason, policy=script.refs[f.id])
+                for f in script.spec.follow_ups
+            },
+            rest={
+                q.id: Question(id=q.id, text=q.text, kind="core", settles=q.settles, reason=q.reason,
+                               policy=script.refs[q.id])
+                for q in core if not q.critical
+            },
+        )
+    return prepared
+
+
 def suggest_questions(
     script: CallScript,
     indicators: tuple[Indicator, ...],
@@ -29,21 +68,11 @@ def suggest_questions(
 ) -> tuple[Question, ...]:
     """`asked`: ids already put to the caller (answered or declined), not repeated."""
     statuses = {i.label: i.status for i in indicators}
+    prepared = _prepared(script)
     open_core = [q for q in script.spec.core if q.settles not in statuses and q.id not in asked]
-    critical = [q for q in open_core if q.critical]
-    rest = [q for q in open_core if not q.critical]
     follow_ups = [f for f in script.spec.follow_ups if f.id not in asked and _follow_up_applies(f.when, statuses)]
 
-    ordered: list[Question] = [
-        Question(id=q.id, text=q.text, kind="core", settles=q.settles, reason=q.reason, critical=True,
-                 policy=script.refs[q.id])
-        for q in critical
-    ]
-    ordered += [
-        Question(id=f.id, text=f.text, kind="follow_up", reason=f.reason, policy=script.refs[f.id]) for f in follow_ups
-    ]
-    ordered += [
-        Question(id=q.id, text=q.text, kind="core", settles=q.settles, reason=q.reason, policy=script.refs[q.id])
-        for q in rest
-    ]
+    ordered: list[Question] = [prepared.critical[q.id] for q in open_core if q.critical]
+    ordered += [prepared.follow_up[f.id] for f in follow_ups]
+    ordered += [prepared.rest[q.id] for q in open_core if not q.critical]
     return tuple(ordered[: script.spec.max_suggestions if limit is None else limit])

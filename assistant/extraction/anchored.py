@@ -1,0 +1,137 @@
+"""Token patterns matched outward from a known anchor token, on attribute arrays.
+
+The gated matcher knows where a pattern can match: its anchor token (a required word) sits
+on one of the note's words. Matching the part before the anchor leftwards and the part
+after it rightwards from there finds every match holding that word, without spaCy's
+Matcher building a Token object for every position of a window and trying every pattern
+at each. Only the specs the rule language compiles to are handled (NORM equal / IN /
+NOT_IN, a true LIKE_NUM or IS_PUNCT, any token; required, "?" or "{0,3}"); for anything
+else `compile_anchored` returns None and the caller keeps spaCy's Matcher. The results are
+the same as the Matcher's: tests/extraction/test_anchored.py checks that on random patterns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.attrs import IS_PUNCT, LIKE_NUM, NORM
+
+from assistant.extraction.patterns import TokenPattern
+
+# How a token is tested: (column, words, wanted): the token passes if whether its value in
+# `COLUMNS[column]` is among `words` equals `wanted` (any token: not among no words).
+COLUMNS: tuple[int, ...] = (NORM, LIKE_NUM, IS_PUNCT)
+_FLAG_COLUMNS = {"LIKE_NUM": 1, "IS_PUNCT": 2}
+_ANY_TOKEN: Test = (0, frozenset(), False)
+
+Test = tuple[int, frozenset[int], bool]
+Step = tuple[Test, bool]  # (test, optional)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The steps on one side of the anchor, nearest first; `fixed` holds their tests when
+    none is optional (one way through: no search)."""
+
+    steps: tuple[Step, ...]
+    fixed: tuple[Test, ...] | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnchoredPattern:
+    """One pattern of one rule around its anchor token; the anchor's own test holds for
+    every word of the group the pattern is filed under, so it is not repeated."""
+
+    key: int
+    before: Run
+    after: Run
+
+
+def _test(spec: dict[str, Any], to_hash: Callable[[str], int]) -> Test | None:
+    keys = [k for k in spec if k != "OP"]
+    if not keys:
+        return _ANY_TOKEN
+    if len(keys) > 1:
+        return None
+    name, value = keys[0], spec[keys[0]]
+    if name in _FLAG_COLUMNS:
+        return (_FLAG_COLUMNS[name], frozenset({1}), True) if value is True else None
+    if name != "NORM":
+        return None
+    if isinstance(value, str):
+        return (0, frozenset({to_hash(value)}), True)
+    if isinstance(value, dict) and len(value) == 1:
+        (op, words), = value.items()
+        if op in ("IN", "NOT_IN") and isinstance(words, list) and all(isinstance(w, str) for w in words):
+            return (0, frozenset(to_hash(w) for w in words), op == "IN")
+    return None
+
+
+def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, backwards: bool) -> Run | None:
+    steps: list[Step] = []
+    for spec in specs:
+        op = spec.get("OP")
+        if op == "{0,3}":  # as spaCy reads it: three optional tokens of anything
+            if len(spec) != 1:
+                return None
+            steps += [(_ANY_TOKEN, True)] * 3
+            continue
+        if op not in (None, "?"):
+            return None
+        test = _test(spec, to_hash)
+        if test is None:
+            return None
+        steps.append((test, op == "?"))
+    if backwards:
+        steps.reverse()
+    fixed = None if any(optional for _, optional in steps) else tuple(test for test, _ in steps)
+    return Run(tuple(steps), fixed)
+
+
+def compile_anchored(
+    key: int, pattern: TokenPattern, anchor: int, to_hash: Callable[[str], int]
+) -> AnchoredPattern | None:
+    """None if the pattern uses anything this module does not handle. The anchor must be
+    a required token testing NORM only (equal or IN), as the gated matcher's anchors are."""
+    at = pattern[anchor]
+    test = None if "OP" in at else _test(at, to_hash)
+    if test is None or test[0] != 0 or not test[2]:
+        return None
+    before = _run(pattern[:anchor], to_hash, backwards=True)
+    after = _run(pattern[anchor + 1 :], to_hash, backwards=False)
+    if before is None or after is None:
+        return None
+    return AnchoredPattern(key, before, after)
+
+
+def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]]) -> Collection[int]:
+    """Where `run` can stop, consuming tokens from j in direction `step` (+1: the end
+    offsets; -1: the start offsets). A search visits each (step, token) pair once."""
+    if run.fixed is not None:
+        for column, words, wanted in run.fixed:
+            if not 0 <= j < n or (columns[column][j] in words) is not wanted:
+                return ()
+            j += step
+        return (j if step > 0 else j + 1,)
+    steps = run.steps
+    stops: set[int] = set()
+    seen: set[tuple[int, int]] = set()
+    todo = [(0, j)]
+    last = len(steps)
+    while todo:
+        state = todo.pop()
+        if state in seen:
+            continue
+        seen.add(state)
+        p, j = state
+        if p == last:
+            stops.add(j if step > 0 else j + 1)
+            continue
+        (column, words, wanted), optional = steps[p]
+        if optional:
+            todo.append((p + 1, j))
+        if 0 <= j < n and (columns[column][j] in words) is wanted:
+            todo.append((p + 1, j + step))
+    return stops
