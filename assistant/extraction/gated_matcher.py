@@ -24,7 +24,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from assistant.extraction.anchored import COLUMNS, AnchoredPattern, compile_anchored, reach
+from assistant.extraction.anchored import COLUMNS, AnchoredPattern, Run, compile_anchored, reach
 from assistant.extraction.patterns import TokenPattern
 
 _SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
@@ -82,6 +82,11 @@ class _AnchorGroup:
     patterns: dict[str, list[TokenPattern]]
     singles: set[int] = field(default_factory=set)  # rule keys matched by this one word alone
     anchored: list[AnchoredPattern] = field(default_factory=list)  # matched without a Matcher
+    # the same, indexed by the word the token right after (or else right before) the anchor
+    # must have: the note's neighbouring words rule out nearly all of them in two lookups
+    by_next: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
+    by_previous: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
+    unindexed: list[AnchoredPattern] = field(default_factory=list)  # no such word
     # per pattern, the NORM hashes each of its required tokens must have: a window lacking
     # one of them cannot hold that pattern, and most windows hold none of the group's
     requirements: list[tuple[frozenset[int], ...]] = field(default_factory=list)
@@ -146,6 +151,7 @@ class GatedMatcher:
             self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
             for word_hash, group in self._by_hash.items():
                 group.needs = _minimal_needs(word_hash, group.requirements)
+                group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(group.anchored)
         groups = self._by_hash
         windows: dict[int, list[tuple[int, int]]] = {}
         n = len(doc)
@@ -159,8 +165,13 @@ class GatedMatcher:
             if group is not None:
                 for key in group.singles:
                     found.add((key, i, i + 1))
-                for pattern in group.anchored:
-                    ends = reach(pattern.after, i + 1, 1, n, columns)
+                candidates = group.unindexed
+                if i + 1 < n and (indexed := group.by_next.get(norms[i + 1])):
+                    candidates = candidates + indexed
+                if i and (indexed := group.by_previous.get(norms[i - 1])):
+                    candidates = candidates + indexed
+                for pattern in candidates:
+                    ends = reach(pattern.after, i + 1, 1, n, columns) if pattern.after.steps else (i + 1,)
                     if ends:
                         for start in reach(pattern.before, i - 1, -1, n, columns):
                             found.update((pattern.key, start, end) for end in ends)
@@ -186,6 +197,34 @@ def _requirements(pattern: TokenPattern, to_hash: Callable[[str], int]) -> tuple
         for spec in pattern
         if (words := _required_words(spec)) is not None
     )
+
+
+def _index_by_neighbour(
+    patterns: list[AnchoredPattern],
+) -> tuple[dict[int, list[AnchoredPattern]], dict[int, list[AnchoredPattern]], list[AnchoredPattern]]:
+    """Each pattern filed once: under the words its first step after the anchor requires,
+    else under those its first step before the anchor requires, else apart."""
+    by_next: dict[int, list[AnchoredPattern]] = {}
+    by_previous: dict[int, list[AnchoredPattern]] = {}
+    unindexed: list[AnchoredPattern] = []
+    for pattern in patterns:
+        for run, index in ((pattern.after, by_next), (pattern.before, by_previous)):
+            words = _required_norms(run)
+            if words is not None:
+                for word in words:
+                    index.setdefault(word, []).append(pattern)
+                break
+        else:
+            unindexed.append(pattern)
+    return by_next, by_previous, unindexed
+
+
+def _required_norms(run: Run) -> frozenset[int] | None:
+    """The NORM hashes the run's first token must have, if its first step is a required word."""
+    if not run.steps:
+        return None
+    (column, words, wanted), optional = run.steps[0]
+    return words if column == 0 and wanted and not optional else None
 
 
 def _minimal_needs(
