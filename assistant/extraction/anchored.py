@@ -73,10 +73,11 @@ def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, back
     steps: list[Step] = []
     for spec in specs:
         op = spec.get("OP")
-        if op == "{0,3}":  # as spaCy reads it: three optional tokens of anything
-            if len(spec) != 1:
+        if op == "{0,3}":  # as spaCy reads it: three optional tokens, each passing the test
+            gap = _test(spec, to_hash)
+            if gap is None:
                 return None
-            steps += [(_ANY_TOKEN, True)] * 3
+            steps += [(gap, True)] * 3
             continue
         if op not in (None, "?"):
             return None

@@ -7,7 +7,8 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
 - `a|b|c`  one token: any of these words (written naturally: each word is mapped to its
            canonical form through the lexicon, exactly as the normaliser maps the text)
 - `x?`     an optional token (`a|b?` an optional choice)
-- `_`      any single token;  `_?` an optional one;  `..` up to three tokens of anything
+- `_`      any single token;  `_?` an optional one;  `..` up to three tokens, none of them a
+           negation or a sentence end (GAP_STOPS)
 - `#num`   a number (digits or number words)
 - `#punct` a punctuation token
 - `!a|b`   one token that is none of these words ("at the !door|window": somewhere else)
@@ -21,6 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 TokenPattern = list[dict[str, Any]]
+
+# canonical forms (after the lexicon) that a `..` gap may not cross
+GAP_STOPS = ("not", "never", "no", "nothing", "nobody", "neither", "nor", ".", "!", "?", "semicolon", "ellipsis")
 
 
 class PatternError(ValueError):
@@ -94,7 +98,8 @@ def _compile_phrase(
 
 def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]) -> dict[str, Any]:
     if item == "..":
-        return {"OP": "{0,3}"}
+        # a gap never swallows a denial or a sentence end ("has not threatened to kill")
+        return {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": "{0,3}"}
     optional = item.endswith("?") and len(item) > 1
     body = item[:-1] if optional else item
     spec: dict[str, Any]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.extraction.patterns import PatternError, compile_pattern
+from assistant.extraction.patterns import GAP_STOPS, PatternError, compile_pattern
 
 CANONICAL = {"kids": "child", "children": "child", "knives": "knife", "hubby": "husband", "hes": "he"}
 
@@ -36,7 +36,7 @@ def compile_(source: str):
         ("a|the? knife", [[{"NORM": {"IN": ["a", "the"]}, "OP": "?"}, {"NORM": "knife"}]]),
         ("grab _ throat", [[{"NORM": "grab"}, {}, {"NORM": "throat"}]]),
         ("grab _? throat", [[{"NORM": "grab"}, {"OP": "?"}, {"NORM": "throat"}]]),
-        ("threat .. kill", [[{"NORM": "threat"}, {"OP": "{0,3}"}, {"NORM": "kill"}]]),
+        ("threat .. kill", [[{"NORM": "threat"}, {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": "{0,3}"}, {"NORM": "kill"}]]),
         ("#num child", [[{"LIKE_NUM": True}, {"NORM": "child"}]]),
         ("knife #punct", [[{"NORM": "knife"}, {"IS_PUNCT": True}]]),
         ("#num? child", [[{"LIKE_NUM": True, "OP": "?"}, {"NORM": "child"}]]),
@@ -191,3 +191,19 @@ def test_tokenize_special_tokens_are_accepted():
     assert compile_pattern("c/r says", normalise=normalise, tokenize=tok) == [[{"NORM": "c/r"}, {"NORM": "says"}]]
     with pytest.raises(PatternError):
         compile_pattern("w/o", normalise=normalise, tokenize=tok)
+
+
+def test_gap_does_not_cross_a_denial_or_sentence_end() -> None:
+    """`..` once let "has not threatened to kill" match as one threat, hiding the "not"."""
+    (gap,) = [spec for spec in compile_("threat .. kill")[0] if spec.get("OP") == "{0,3}"]
+    assert {"not", "never", "no", "."} <= set(gap["NORM"]["NOT_IN"])
+
+
+def test_named_class_is_written_out_and_unknown_class_is_an_error() -> None:
+    classes = {"susp": ["he", "husband"]}
+    got = compile_pattern("@susp|him is here", normalise=lambda w: w, tokenize=lambda w: [w], classes=classes)
+    assert got == [[{"NORM": {"IN": ["he", "husband", "him"]}}, {"NORM": "is"}, {"NORM": "here"}]]
+    negated = compile_pattern("!@susp here", normalise=lambda w: w, tokenize=lambda w: [w], classes=classes)
+    assert negated[0][0] == {"NORM": {"NOT_IN": ["he", "husband"]}}
+    with pytest.raises(PatternError, match="unknown word class '@nobody'"):
+        compile_pattern("@nobody here", normalise=lambda w: w, tokenize=lambda w: [w], classes=classes)

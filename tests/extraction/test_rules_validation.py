@@ -133,6 +133,7 @@ def _context(**changes) -> str:
         (TARGETS_FILE, lambda: _target(id="zz.empty_phrase", pattern="knife ;"), "zz.empty_phrase", "empty phrase"),
         (TARGETS_FILE, lambda: _target(id="zz.optional", pattern="the? a?"), "zz.optional", "optional"),
         (TARGETS_FILE, lambda: _target(id="zz.multi", pattern="ex-partner"), "zz.multi", "tokens"),
+        (TARGETS_FILE, lambda: _target(id="zz.no_class", pattern="@nobody here"), "zz.no_class", "unknown word class"),
         (CONTEXT_FILE, lambda: _context(id="zz.bad_category", category="SIDEWAYS"), "zz.bad_category", "category"),
         (CONTEXT_FILE, lambda: _context(id="zz.bad_label", labels=["weapons"]), "zz.bad_label", "weapons"),
         (CONTEXT_FILE, lambda: _context(id="zz.bad_dir", direction="up"), "zz.bad_dir", "direction"),
@@ -238,6 +239,9 @@ def test_lexicon_variant_clash_is_case_insensitive(override):
         (lambda lex: lex.pop("words"), "words"),
         (lambda lex: lex.update(fuzzy_min_length="long"), "fuzzy_min_length"),
         (lambda lex: lex["words"].update(knife="sharp thing"), "words.knife"),
+        (lambda lex: lex["classes"].update(place=[]), "class 'place' is empty"),
+        (lambda lex: lex["classes"].update(place=["front door"]), "not single words"),
+        (lambda lex: lex["classes"].update({"bad-name": ["x"]}), "plain identifier"),
     ],
 )
 def test_lexicon_schema_errors(override, change, fragment):
