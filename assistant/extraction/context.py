@@ -24,9 +24,14 @@ from assistant.labels import Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
 _MAX_LIST_RESETS = 8  # list items a negation reaches across ("no knife, gun, bat, ...")
-_FLIP_DISTANCE = 2  # a negation undoes a negative phrase only when right before it ("hasn't left")
+_FLIP_DISTANCE = 1  # a negation undoes a negative phrase only when right before it ("hasn't left", "not yet gone"),
+# never across a comma ("not home, on a late shift")
 _LIST_DETERMINERS = {"any", "a", "an", "the", "or", "nor", "and", "his", "her", "their", "other"}
 _SUBJECTS = {"he", "she", "they", "i", "we", "it", "you", "suspect", "partner", "husband", "boyfriend", "ex"}
+_STRUCTURE = (Category.TERMINATE, Category.BREAK)
+# words that make a clause a question an answer can refer to ("asked re weapons - said no")
+_QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
+_QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,9 @@ class Modifier:
     rule: ContextRule
     start: int
     end: int
+    # label-restricted rules that void this modifier for their labels only: a pseudo phrase
+    # overlapping it, or a longer modifier of another kind holding it
+    blockers: tuple[ContextRule, ...] = ()
 
     def describe(self, doc: Doc) -> str:
         return f"{self.rule.category.value.lower()}: {doc[self.start:self.end].text!r} ({self.rule.id})"
@@ -48,6 +56,7 @@ class RiskContext:
     def __init__(self, nlp: Language, rules: RuleSet) -> None:
         self.adult_age = rules.implications.adult_age
         self._present_only = frozenset(rules.implications.never_historical)
+        self._lasting = frozenset(rules.implications.lasting_states)
         widest = max((c.rule.max_tokens for c in rules.context), default=0)
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
@@ -103,13 +112,20 @@ class RiskContext:
             # only modifiers within reach can apply: linear in the note, not quadratic
             lo = bisect_left(starts, span.start - reach - longest)
             hi = bisect_right(starts, span.end + reach)
+            label = span.label_
             applied = [
                 m
                 for m in scoped[lo:hi]
-                if rule.context and m.rule.applies_to(span.label_, rule.id) and not _overlaps(m, span)
+                if rule.context and m.rule.applies_to(label, rule.id) and not _overlaps(m, span)
+                and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
                 and _in_scope(m, span, hard, soft, target_starts, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
+            if applied and label in self._lasting:
+                # a lasting state takes a past time only from its own clause
+                applied = [
+                    m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
+                ]
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
             candidate.adult = bool(rule.kin) and (
                 any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span)
@@ -119,12 +135,45 @@ class RiskContext:
         return doc
 
     def _find_modifiers(self, doc: Doc) -> list[Modifier]:
+        """A pseudo phrase ("no longer", "not sure") voids the modifiers it overlaps, unless a
+        longer one holds it ("before he went to prison" holds "before he went"); a longer
+        modifier of another kind voids the ones it holds ("now healed" holds "now"). A rule
+        restricted to some labels voids them for those labels only."""
         found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc)]
-        pseudo = [m for m in found if m.rule.category is Category.PSEUDO]
-        return [
-            m for m in found
-            if m.rule.category in (Category.PSEUDO, Category.HEDGE) or not any(_overlaps_mod(m, p) for p in pseudo)
-        ]
+        rivals = sorted((m for m in found if m.rule.category not in _STRUCTURE), key=lambda m: m.start)
+        if not rivals:
+            return found
+        starts = [m.start for m in rivals]
+        longest = max(m.end - m.start for m in rivals)
+        kept: list[Modifier] = []
+        for m in found:
+            category = m.rule.category
+            if category is Category.PSEUDO or category is Category.HEDGE:
+                kept.append(m)
+                continue
+            structure = category in _STRUCTURE
+            size = m.end - m.start
+            blockers: list[ContextRule] = []
+            dropped = False
+            for r in rivals[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]:
+                if r is m or r.end <= m.start:
+                    continue
+                r_size = r.end - r.start
+                if r.rule.category is Category.PSEUDO:
+                    if size > r_size and m.start <= r.start and r.end <= m.end:
+                        continue  # the longer phrase wins
+                elif structure or r.rule.category is category or not (
+                    r_size > size and r.start <= m.start and m.end <= r.end
+                ):
+                    continue
+                if r.rule.is_generic and not r.rule.exclude_labels:
+                    dropped = True
+                    break
+                if not structure:
+                    blockers.append(r.rule)
+            if not dropped:
+                kept.append(Modifier(m.rule, m.start, m.end, tuple(blockers)) if blockers else m)
+        return kept
 
     def _adult_age_near(self, doc: Doc, span: Span) -> bool:
         """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age."""
@@ -219,8 +268,35 @@ def _in_scope(
         distance = m.start - span.end
         if distance > rule.max_tokens:
             return False
+        if rule.anaphoric or rule.answer:
+            return _reaches_back(m, span, hard, soft, doc)
         return not any(hard[i] or (soft[i] and not sentence_only) for i in range(span.end, m.start))
     return False
+
+
+def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], doc: Doc) -> bool:
+    """An anaphoric time ("That was last week") or an answer ("- said no") reaches back
+    across the break right before it into the one sentence or question before it."""
+    k = m.start
+    while k > span.end and (hard[k - 1] or soft[k - 1] or doc[k - 1].is_punct or doc[k - 1].is_space):
+        k -= 1
+    if any(hard[i] for i in range(span.end, k)):
+        return False
+    if m.rule.anaphoric:
+        return True
+    # an answer needs a question: a cue word or "?" in it, or a bare topic set off by a
+    # question-and-answer separator ("weapons - no", "kids? no")
+    first = span.start
+    while first > 0 and not hard[first - 1]:
+        first -= 1
+    if span.start - first <= 1 and any(doc[i].text in _QA_SEPARATORS for i in range(k, m.start)):
+        return True
+    return any(doc[i].norm_ in _QUESTION_CUES for i in range(first, m.start))
+
+
+def _same_clause(m: Modifier, span: Span, soft: list[bool], doc: Doc) -> bool:
+    lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
+    return not any(soft[i] or doc[i].text in ("(", ")") for i in range(lo, hi))
 
 
 def _list_continues(i: int, limit: int, soft: list[bool], target_starts: set[int], n: int, doc: Doc) -> bool:

@@ -19,6 +19,7 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
+    mentions = _apply_victim_away(list(mentions), implications)
     by_label: dict[str, list[Mention]] = {}
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
@@ -62,6 +63,23 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
         indicators[rule.then] = Indicator(label=rule.then, status=rule.status, evidence=evidence, implied_by=implied)
 
     return tuple(sorted(indicators.values(), key=lambda i: _ORDER[i.label]))
+
+
+def _apply_victim_away(mentions: list[Mention], implications: Implications) -> list[Mention]:
+    """Drops the victim-away markers; while one is asserted, "he is at home" reads as negated."""
+    rule = implications.victim_away
+    if rule is None:
+        return mentions
+    markers, negates = set(rule.markers), set(rule.negates)
+    away = any(m.rule in markers and m.status is Status.CURRENT for m in mentions)
+    kept: list[Mention] = []
+    for m in mentions:
+        if m.rule in markers:
+            continue
+        if away and m.rule in negates and m.status is Status.CURRENT:
+            m = Mention(m.label, Status.NEGATED, m.message, m.start, m.end, m.text, m.rule, (*m.modifiers, "victim away from home"))
+        kept.append(m)
+    return kept
 
 
 def _merge(statuses: list[Status]) -> Status:

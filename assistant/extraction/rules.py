@@ -148,6 +148,12 @@ class ContextRule(Strict):
     labels: list[str] = Field(default_factory=list)  # empty: every label
     exclude_labels: list[str] = Field(default_factory=list)
     rules: list[str] = Field(default_factory=list)  # only these target rule ids (empty: all)
+    # a sentence about an earlier one ("... he'd kill her. That was last week"): reaches
+    # back across the one sentence break before it (backward, up to max_tokens)
+    anaphoric: bool = False
+    # the answer to a question ("asked re weapons - said no", "Q kids? A no"): reaches back
+    # across the one break before it into a question (a cue word, "?", or a bare topic)
+    answer: bool = False
 
     @field_validator("labels", "exclude_labels")
     @classmethod
@@ -189,13 +195,28 @@ class Implication(Strict):
     _then = field_validator("then")(_check_label)
 
 
+class VictimAway(Strict):
+    """Where the victim is matters to what "he is at home" means: at a front counter, at work
+    or at her mother's, the suspect at home is not with her (spec: suspect_present is negated
+    when he is elsewhere). `markers` are target rules saying the victim is away from home;
+    they report no indicator themselves. While any is asserted in the call, the current
+    mentions of the `negates` rules count as negated."""
+
+    markers: list[str]
+    negates: list[str]
+
+
 class Implications(Strict):
     never_historical: list[str]
     historical_becomes_current: list[str]
     implications: list[Implication]
+    victim_away: VictimAway | None = None
+    # lasting states (what the suspect is, what the victim is): a date in another clause
+    # does not make them historical ("serving constable, raped her in 2019")
+    lasting_states: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
-    @field_validator("never_historical", "historical_becomes_current")
+    @field_validator("never_historical", "historical_becomes_current", "lasting_states")
     @classmethod
     def _labels(cls, values: list[str]) -> list[str]:
         return [_check_label(v) for v in values]
@@ -256,6 +277,13 @@ def load_rules() -> RuleSet:
     targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize, lexicon.classes)
     context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize, lexicon.classes)
     target_ids = {c.rule.id for c in targets}
+    if implications.victim_away is not None:
+        named = [*implications.victim_away.markers, *implications.victim_away.negates]
+        unknown = [r for r in named if r not in target_ids]
+        if unknown:
+            raise DataFileError(
+                f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}", f"unknown target rule id(s) {unknown}", entry="victim_away"
+            )
     for compiled in context:
         unknown = [r for r in getattr(compiled.rule, "rules", []) if r not in target_ids]
         if unknown:
