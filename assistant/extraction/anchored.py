@@ -109,30 +109,18 @@ def compile_anchored(
 
 def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]]) -> Collection[int]:
     """Where `run` can stop, consuming tokens from j in direction `step` (+1: the end
-    offsets; -1: the start offsets). A search visits each (step, token) pair once."""
+    offsets; -1: the start offsets)."""
     if run.fixed is not None:
         for column, words, wanted in run.fixed:
             if not 0 <= j < n or (columns[column][j] in words) is not wanted:
                 return ()
             j += step
         return (j if step > 0 else j + 1,)
-    steps = run.steps
-    stops: set[int] = set()
-    seen: set[tuple[int, int]] = set()
-    todo = [(0, j)]
-    last = len(steps)
-    while todo:
-        state = todo.pop()
-        if state in seen:
-            continue
-        seen.add(state)
-        p, j = state
-        if p == last:
-            stops.add(j if step > 0 else j + 1)
-            continue
-        (column, words, wanted), optional = steps[p]
-        if optional:
-            todo.append((p + 1, j))
-        if 0 <= j < n and (columns[column][j] in words) is wanted:
-            todo.append((p + 1, j + step))
-    return stops
+    at = {j}  # where the next token to consume can be, over every way through the steps so far
+    for (column, words, wanted), optional in run.steps:
+        values = columns[column]
+        moved = {k + step for k in at if 0 <= k < n and (values[k] in words) is wanted}
+        at = moved | at if optional else moved
+        if not at:
+            return ()
+    return at if step > 0 else {k + 1 for k in at}

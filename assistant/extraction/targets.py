@@ -46,19 +46,19 @@ class RiskTargetMatcher:
     def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
         self.span_key = span_key
         self._matcher = GatedMatcher(nlp.vocab)
-        self._rules: dict[int, TargetRule] = {}
+        self._rules: dict[int, tuple[TargetRule, int]] = {}  # rule id hash -> (rule, label hash)
         for compiled in rules.targets:
             rule = compiled.rule
             assert isinstance(rule, TargetRule)
             key = nlp.vocab.strings.add(rule.id)
-            self._rules[key] = rule
+            self._rules[key] = (rule, nlp.vocab.strings.add(rule.label))
             self._matcher.add(rule.id, compiled.patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, TargetRule]] = []
         for match_id, start, end in self._matcher(doc):
-            rule = self._rules[match_id]
-            span = Span(doc, start, end, label=rule.label, span_id=rule.id)
+            rule, label = self._rules[match_id]
+            span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
             if _age_allows(span, rule):
                 found.append((span, rule))
         kept = _resolve_overlaps(found)
@@ -72,7 +72,8 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
     overridden by an overlapping match of another rule ("kill the dog" over "kill").
 
     Linear in the number of matches (token occupancy maps, not pairwise comparison), so a
-    megabyte of notes costs no more per word than one line."""
+    megabyte of notes costs no more per word than one line. A span's label is its rule's
+    (`rule.label`, read without a string-store lookup)."""
     overriding: dict[str, list[tuple[int, int]]] = {}
     for span, rule in found:
         for label in rule.overrides:
@@ -82,12 +83,12 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
     }
     by_label: dict[str, list[tuple[Span, TargetRule]]] = {}
     for span, rule in found:
-        covered = blocked.get(span.label_)
+        covered = blocked.get(rule.label)
         if covered and not rule.overrides and any(i in covered for i in range(span.start, span.end)):
             continue
         if covered and rule.overrides and _overridden_by_other(span, rule, found):
             continue
-        by_label.setdefault(span.label_, []).append((span, rule))
+        by_label.setdefault(rule.label, []).append((span, rule))
     kept: list[tuple[Span, TargetRule]] = []
     for items in by_label.values():
         items.sort(key=lambda it: (-(it[0].end - it[0].start), it[0].start))
@@ -97,7 +98,7 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
             if not any(i in occupied for i in positions):
                 occupied.update(positions)
                 kept.append(item)
-    kept.sort(key=lambda it: (it[0].start, it[0].end, it[0].label_))
+    kept.sort(key=lambda it: (it[0].start, it[0].end, it[1].label))
     return kept
 
 
@@ -105,7 +106,7 @@ def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, T
     """Rare path: a match that itself overrides its own label (a pseudo rule) is dropped only
     by another overlapping rule that overrides it."""
     return any(
-        other_rule is not rule and span.label_ in other_rule.overrides and _overlaps(span, other)
+        other_rule is not rule and rule.label in other_rule.overrides and _overlaps(span, other)
         for other, other_rule in found
         if other.start < span.end and span.start < other.end
     )
