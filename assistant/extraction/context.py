@@ -130,7 +130,11 @@ class RiskContext:
             candidate.adult = bool(rule.kin) and (
                 any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span)
             )
-            candidate.excluded = candidate.adult or any(m.rule.category is Category.OTHER_SUBJECT for m in applied)
+            candidate.excluded = candidate.adult or any(
+                m.rule.category is Category.OTHER_SUBJECT
+                or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
+                for m in applied
+            )
             candidate.status = _status(rule, span, applied, present_only=span.label_ in self._present_only)
         return doc
 

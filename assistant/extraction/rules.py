@@ -133,6 +133,7 @@ class Category(StrEnum):
     ADULT = "ADULT"  # "adult son", "grown-up daughter"
     PSEUDO = "PSEUDO"  # looks like a trigger but is not ("no longer", "not sure")
     HEDGE = "HEDGE"  # "not sure if he has left": a hedged statement counts as current (spec)
+    HABITUAL = "HABITUAL"  # "waits outside her work most days": says nothing of a present-only label now
     TERMINATE = "TERMINATE"  # ends every scope: sentence punctuation, "but", "however"
     BREAK = "BREAK"  # ends a clause (",", "and") but lists carry negation across it
 
