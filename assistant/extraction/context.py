@@ -102,6 +102,7 @@ class RiskContext:
         modifiers = self._find_modifiers(doc)
         hard, soft = self._breaks(doc, modifiers)
         target_starts = {c.span.start for c in candidates}
+        target_ends = {c.span.end for c in candidates}
         scoped = sorted(
             (m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)), key=lambda m: m.start
         )
@@ -118,7 +119,7 @@ class RiskContext:
                 for m in scoped[lo:hi]
                 if rule.context and m.rule.applies_to(label, rule.id) and not _overlaps(m, span)
                 and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
-                and _in_scope(m, span, hard, soft, target_starts, len(doc), doc)
+                and _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
             if applied and label in self._lasting:
@@ -242,7 +243,14 @@ def _at_clause_end(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -> 
 
 
 def _in_scope(
-    m: Modifier, span: Span, hard: list[bool], soft: list[bool], target_starts: set[int], n: int, doc: Doc
+    m: Modifier,
+    span: Span,
+    hard: list[bool],
+    soft: list[bool],
+    target_starts: set[int],
+    target_ends: set[int],
+    n: int,
+    doc: Doc,
 ) -> bool:
     rule = m.rule
     sentence_only = rule.scope == "sentence"
@@ -257,7 +265,7 @@ def _in_scope(
                 if (
                     rule.category is Category.NEGATED
                     and resets < _MAX_LIST_RESETS
-                    and _list_continues(i, span.start, soft, target_starts, n, doc)
+                    and _list_continues(i, span.start, target_starts, target_ends, n, doc)
                 ):
                     budget = rule.max_tokens
                     resets += 1
@@ -303,11 +311,14 @@ def _same_clause(m: Modifier, span: Span, soft: list[bool], doc: Doc) -> bool:
     return not any(soft[i] or doc[i].text in ("(", ")") for i in range(lo, hi))
 
 
-def _list_continues(i: int, limit: int, soft: list[bool], target_starts: set[int], n: int, doc: Doc) -> bool:
+def _list_continues(i: int, limit: int, target_starts: set[int], target_ends: set[int], n: int, doc: Doc) -> bool:
     """After a break at i, is the next thing another item of the same list ("no knife,
     gun or bat") rather than a new clause ("no injuries, he's still inside")? Then a
-    negation before the list reaches it: the next word (after at most one determiner)
-    must start a mention and must not be a subject."""
+    negation before the list reaches it: a mention must end right at the break ("no
+    injuries to her, kids in bed" is two clauses), and the next word (after at most one
+    determiner) must start a mention and must not be a subject."""
+    if i not in target_ends:
+        return False
     j = i + 1
     if j < n and doc[j].norm_ in _LIST_DETERMINERS:
         j += 1
