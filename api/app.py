@@ -27,6 +27,7 @@ from api.middleware import ServiceMiddleware
 from api.routers import auth as auth_routes, calls as call_routes, chat as chat_routes
 from api.routers import health as health_routes, policy as policy_routes, supervisor as supervisor_routes
 from api.services.analysis import AnalysisService, default_factory
+from api.services.memory import Trimmer
 from api.services.auth import LoginLimiter
 from api.services.context import AppContext
 from api.services import audit
@@ -50,10 +51,14 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
     metrics = Metrics()
     ctx = AppContext(
         settings=settings, engine=engine, sessions=make_session_factory(engine),
-        analysis=AnalysisService(analyser_factory or default_factory(settings.analysis_cache_notes)),
+        analysis=AnalysisService(analyser_factory or default_factory(settings.analysis_cache_notes,
+                                                                     settings.analysis_memory_zones),
+                                 trimmer=Trimmer(settings.malloc_trim_seconds)),
         metrics=metrics, readers=make_session_factory(engine, read_only=True),
         extras={"policy": policy or PolicyService(), "login_limiter": LoginLimiter(settings.login_attempts_per_minute)},
     )
+    metrics.analysis_cache_notes.set_function(lambda: ctx.analysis.sizes()["cached_notes"])
+    metrics.pipeline_strings.set_function(lambda: ctx.analysis.sizes()["strings"])
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

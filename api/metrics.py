@@ -21,5 +21,9 @@ class Metrics:
                                          registry=self.registry)
         self.notes_added = Counter("daca_notes_added_total", "notes stored", registry=self.registry)
         self.rasa_relay = Counter("daca_rasa_relay_total", "chat relays to Rasa", ["outcome"], registry=self.registry)
+        self.analysis_cache_notes = Gauge("daca_analysis_cache_notes", "notes whose extraction is cached",
+                                          registry=self.registry)
+        self.pipeline_strings = Gauge("daca_pipeline_vocab_strings", "strings in the spaCy pipeline's string store",
+                                      registry=self.registry)
         self.rate_limited = Counter("daca_rate_limited_total", "requests refused by the rate limit",
                                     registry=self.registry)

@@ -49,6 +49,12 @@ class Settings(BaseSettings):
 
     # analysis
     analysis_cache_notes: int = Field(2_000, ge=0, description="per-note extraction results kept in memory (live calls' notes; bounded so memory stays flat)")
+    analysis_memory_zones: bool = Field(
+        True, description="extract new notes inside spaCy memory zones, so words seen once (names, addresses, "
+        "numbers) do not stay in the pipeline's vocabulary for the life of the process")
+    malloc_trim_seconds: float = Field(
+        30.0, ge=0, description="at most this often, after an analysis, hand memory freed inside glibc's heaps back "
+        "to the OS (malloc_trim); 0 turns it off")
     analysis_max_chars: int = Field(
         10_000, ge=100, description="only this many characters of each note are analysed (the whole note is "
         "kept): the engine slows sharply on very long notes dense with indicators, and one paste must not stall "

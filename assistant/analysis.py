@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from assistant.extraction.mentions import Mention, mentions_from_doc
 from assistant.extraction.pipeline import build_pipeline
@@ -43,7 +44,7 @@ class Analyser:
                 raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
         found: list[Mention] = []
         adult_kin: set[str] = set()
-        for i, doc in enumerate(self.nlp.pipe(replace_surrogates(note) for note in notes)):
+        for i, doc in enumerate(self._docs(notes)):
             found.extend(
                 m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
                 for m in mentions_from_doc(doc, i, adult_kin)
@@ -52,6 +53,10 @@ class Analyser:
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
         return found
+
+    def _docs(self, notes: Sequence[str]) -> Iterator[Doc]:
+        """The notes through the pipeline, in order (a subclass may look at each doc)."""
+        return self.nlp.pipe(replace_surrogates(note) for note in notes)
 
     def analyse(
         self,

@@ -3,7 +3,15 @@
 Notes are append-only, so each note's extraction result never changes: `CachingAnalyser`
 extracts only the notes it has not seen and re-indexes cached mentions, then the core's own
 `Analyser.analyse` resolves, grades and picks questions over the whole call as usual.
-tests/api/test_analysis_service.py checks the result equals a plain `Analyser`'s.
+tests/api/test_api_service.py checks the result equals a plain `Analyser`'s.
+
+Memory: every word the pipeline had not seen before (names, addresses, phone numbers, times)
+used to stay in spaCy's vocabulary, string store and tokenizer cache for the life of the
+process (a few hundred bytes per new word, plus their hash tables doubling now and then), so
+the service grew with every note. New notes are extracted inside `nlp.memory_zone()`, which
+frees what the zone added. What must outlive a zone is a normalised form (`token.norm_`
+differing from the lower-case word, e.g. "knife" for "knif"): the normaliser remembers it by
+hash, so it is made permanent after the zone. Those forms come from the lexicon (bounded).
 """
 
 from __future__ import annotations
@@ -12,22 +20,66 @@ import dataclasses
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import spacy
+from spacy.attrs import LOWER, NORM
+from spacy.tokens import Doc
 
 from assistant.analysis import Analyser
 from assistant.extraction.mentions import Mention
 from assistant.models import Analysis, CallContext
 from assistant.questions.script import load_script
 
+from api.services.memory import Trimmer
+
+_WARM_UP = ("He hit her and has a knife, 2 kids upstairs, she is 8 weeks pregnant, he was arrested last year. "
+            "No weapons. She is not injured.")
+
 
 class CachingAnalyser(Analyser):
-    def __init__(self, *, max_notes: int = 20_000, **kwargs) -> None:  # noqa: ANN003
+    """The core `Analyser` plus a per-note cache (the `max_notes` most recently used notes) and
+    memory zones around extraction (`memory_zones=False`: the core's behaviour). The pipeline
+    must not be used by another thread while a zone is open: the service runs one analysis at
+    a time."""
+
+    def __init__(self, *, max_notes: int = 2_000, memory_zones: bool = True, **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
         self._cache: OrderedDict[str, tuple[Mention, ...]] = OrderedDict()
         self._max = max_notes
         self._lock = threading.Lock()
+        self._zones = memory_zones and hasattr(self.nlp, "memory_zone")
+        self._norms: set[str] | None = None  # normalised forms seen in the open zone
+        self._zone_lock = threading.Lock()  # one zone at a time on this pipeline
+        if self._zones:
+            # Components build some tables on their first doc; outside a zone they stay.
+            super().mentions([_WARM_UP])
+
+    @property
+    def cached_notes(self) -> int:
+        return len(self._cache)
+
+    def _docs(self, notes: Sequence[str]) -> Iterator[Doc]:
+        for doc in super()._docs(notes):
+            if self._norms is not None and len(doc):
+                lower, norm = doc.to_array([LOWER, NORM]).T
+                self._norms.update(doc[int(i)].norm_ for i in (lower != norm).nonzero()[0])
+            yield doc
+
+    def _extract(self, notes: list[str]) -> list[Mention]:
+        if not self._zones:
+            return super().mentions(notes)
+        with self._zone_lock:
+            norms: set[str] = set()
+            self._norms = norms
+            try:
+                with self.nlp.memory_zone():
+                    return super().mentions(notes)  # mentions hold plain Python strings, no spaCy objects
+            finally:
+                self._norms = None
+                strings = self.nlp.vocab.strings
+                for form in norms:
+                    strings.add(form, allow_transient=False)
 
     def mentions(self, notes: Sequence[str]) -> list[Mention]:
         with self._lock:
@@ -36,7 +88,7 @@ class CachingAnalyser(Analyser):
                 self._cache.move_to_end(n)
         missing = list(dict.fromkeys(n for n in notes if n not in cached))
         if missing:
-            fresh = super().mentions(missing)  # message index = position in `missing`
+            fresh = self._extract(missing)  # message index = position in `missing`
             by_note: dict[str, list[Mention]] = {n: [] for n in missing}
             for m in fresh:
                 by_note[missing[m.message]].append(m)
@@ -54,8 +106,9 @@ class AnalysisService:
     """Runs analyses one at a time (the work holds the GIL; a lock keeps spaCy single-threaded)
     and says which rule files and models produced each result."""
 
-    def __init__(self, factory: Callable[[], Analyser]) -> None:
+    def __init__(self, factory: Callable[[], Analyser], *, trimmer: Trimmer | None = None) -> None:
         self._factory = factory
+        self._trimmer = trimmer
         self._analyser: Analyser | None = None
         self._load_lock = threading.Lock()
         self._run_lock = threading.Lock()
@@ -70,6 +123,13 @@ class AnalysisService:
                 if self._analyser is None:
                     self._analyser = self._factory()
         return self._analyser
+
+    def sizes(self) -> dict[str, int]:
+        """What the loaded analyser holds in memory (for /metrics): flat once the cache is full."""
+        a = self._analyser
+        if a is None:
+            return {"cached_notes": 0, "strings": 0}
+        return {"cached_notes": getattr(a, "cached_notes", 0), "strings": len(a.nlp.vocab.strings)}
 
     def versions(self, script: str) -> dict[str, str]:
         a = self.analyser()
@@ -87,13 +147,16 @@ class AnalysisService:
         with self._run_lock:
             start = time.perf_counter()
             result = analyser.analyse(notes, script=script, context=context, asked=asked)
-            return result, (time.perf_counter() - start) * 1000
+            ms = (time.perf_counter() - start) * 1000
+        if self._trimmer is not None:
+            self._trimmer.maybe()  # hand the heaps' free memory back now and then (api/services/memory.py)
+        return result, ms
 
 
-def default_factory(max_notes: int) -> Callable[[], Analyser]:
+def default_factory(max_notes: int, memory_zones: bool = True) -> Callable[[], Analyser]:
     def build() -> Analyser:
         from assistant.extraction.pipeline import shared_pipeline
 
-        return CachingAnalyser(nlp=shared_pipeline(), max_notes=max_notes)
+        return CachingAnalyser(nlp=shared_pipeline(), max_notes=max_notes, memory_zones=memory_zones)
 
     return build
