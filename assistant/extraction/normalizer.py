@@ -28,7 +28,8 @@ def create_police_tokenizer() -> Callable[[Language], object]:
 
     def make(nlp: Language) -> object:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
-        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]<>]"]
+        # "f/67", "m/58": the sex and the age become separate tokens
+        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]<>]", r"(?<=[mMfF])/(?=[0-9])"]
         tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
         # "4yo", "2yrs", "3wks": the age unit becomes its own token, so "#num yo" rules see it
         suffixes = [_AGE_UNIT_SUFFIX, *nlp.Defaults.suffixes]
