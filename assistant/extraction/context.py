@@ -128,8 +128,11 @@ class RiskContext:
                     m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
                 ]
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
-            candidate.adult = bool(rule.kin) and (
-                any(m.rule.category is Category.ADULT for m in applied) or self._adult_age_near(doc, span)
+            # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
+            # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
+            # gives the parent's age
+            candidate.adult = any(m.rule.category is Category.ADULT for m in applied) or (
+                bool(rule.kin) and self._adult_age_near(doc, span)
             )
             candidate.excluded = candidate.adult or any(
                 m.rule.category is Category.OTHER_SUBJECT
