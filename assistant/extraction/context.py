@@ -122,8 +122,9 @@ class RiskContext:
                 and _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
             ]
-            if applied and label in self._lasting:
-                # a lasting state takes a past time only from its own clause
+            if applied and (label in self._lasting or label in self._present_only):
+                # a lasting state, or a present-only one ("he strangled her 2 years ago, he is
+                # still on the landing"), takes a past time only from its own clause
                 applied = [
                     m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
                 ]
