@@ -207,7 +207,8 @@ def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_on
     if status is Status.NEGATED:
         # Only a grammatical negation ("not in custody") flips a denial; a topical one
         # restricted to some labels ("custody ... arrest") restates it.
-        if any(_distance(m, span) <= _FLIP_DISTANCE and m.rule.is_generic for m in negations):
+        # an answer ("Q safe to talk? n") flips the question's own wording wherever it stands
+        if any((_distance(m, span) <= _FLIP_DISTANCE or m.rule.answer) and m.rule.is_generic for m in negations):
             status = Status.CURRENT
     elif negations:
         status = Status.NEGATED

@@ -37,6 +37,8 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
 
     indicators: dict[str, Indicator] = {}
     for label, found in by_label.items():
+        if label in implications.asserted_within_note:
+            found = _assertion_wins_within_note(found)
         status = _merge([m.status for m in found])
         evidence = tuple(_evidence(m) for m in found if m.status is status)
         indicators[label] = Indicator(label=label, status=status, evidence=evidence)
@@ -80,6 +82,15 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
             m = Mention(m.label, Status.NEGATED, m.message, m.start, m.end, m.text, m.rule, (*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
+
+
+def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:
+    """Within one note an assertion outlasts a later denial ("cut above her eye ... kids
+    unharmed", "threw her phone at her ... no weapons in the house"): the denial is about
+    someone or something else more often than it corrects the note. A later note still
+    overrides an earlier one. The note's denials are dropped where it also asserts."""
+    asserted = {m.message for m in found if m.status is Status.CURRENT}
+    return [m for m in found if not (m.status is Status.NEGATED and m.message in asserted)]
 
 
 def _merge(statuses: list[Status]) -> Status:

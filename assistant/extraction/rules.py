@@ -212,12 +212,14 @@ class Implications(Strict):
     historical_becomes_current: list[str]
     implications: list[Implication]
     victim_away: VictimAway | None = None
+    # labels whose assertion outlasts a later denial within the same note (resolve.py)
+    asserted_within_note: list[str] = Field(default_factory=list)
     # lasting states (what the suspect is, what the victim is): a date in another clause
     # does not make them historical ("serving constable, raped her in 2019")
     lasting_states: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
-    @field_validator("never_historical", "historical_becomes_current", "lasting_states")
+    @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note")
     @classmethod
     def _labels(cls, values: list[str]) -> list[str]:
         return [_check_label(v) for v in values]
