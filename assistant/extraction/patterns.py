@@ -35,7 +35,7 @@ def compile_pattern(
     source: str,
     *,
     normalise: Callable[[str], str],
-    tokenize: Callable[[str], list[str]],
+    tokenize: Callable[[str], Sequence[str]],
     classes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[TokenPattern]:
     phrases = [p.strip() for p in source.split(";")]
@@ -86,7 +86,7 @@ def _expand_classes(items: list[str]) -> list[list[str]]:
 
 
 def _compile_phrase(
-    items: list[str], phrase: str, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]
+    items: list[str], phrase: str, normalise: Callable[[str], str], tokenize: Callable[[str], Sequence[str]]
 ) -> TokenPattern:
     compiled = [_compile_item(item, normalise, tokenize) for item in items]
     if all(spec.get("OP") in ("?", "{0,3}") for spec in compiled):
@@ -96,7 +96,7 @@ def _compile_phrase(
     return compiled
 
 
-def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable[[str], list[str]]) -> dict[str, Any]:
+def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable[[str], Sequence[str]]) -> dict[str, Any]:
     if item == "..":
         # a gap never swallows a denial or a sentence end ("has not threatened to kill")
         return {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": "{0,3}"}

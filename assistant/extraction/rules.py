@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -77,6 +77,7 @@ class Lexicon(Strict):
         variants = self.variant_map()
         prefixes = sorted(self.prefixes.items(), key=lambda kv: -len(kv[0]))
 
+        @lru_cache(maxsize=None)
         def normalise(word: str) -> str:
             if word in variants:
                 return variants[word]
@@ -247,7 +248,7 @@ def _compile_rules(
     name: str,
     model: type[TargetRule] | type[ContextRule],
     normalise: Callable[[str], str],
-    tokenize: Callable[[str], list[str]],
+    tokenize: Callable[[str], Sequence[str]],
     classes: dict[str, list[str]],
 ) -> tuple[CompiledRule, ...]:
     file = f"{RULES_PACKAGE}/{name}"
@@ -299,16 +300,17 @@ def load_rules() -> RuleSet:
     return RuleSet(lexicon=lexicon, targets=targets, context=context, implications=implications, version=version)
 
 
-def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], list[str]]:
+def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], Sequence[str]]:
     """Tokenizes a pattern word as the pipeline's tokenizer would (slash shorthand kept)."""
     from spacy.lang.en import English
 
     tokenizer = English().tokenizer
     specials = {s.lower() for s in lexicon.special_tokens}
 
-    def tokenize(word: str) -> list[str]:
+    @lru_cache(maxsize=None)  # word classes repeat the same words across many patterns
+    def tokenize(word: str) -> tuple[str, ...]:
         if word in specials:
-            return [word]
-        return [t.text for t in tokenizer(word)]
+            return (word,)
+        return tuple(t.text for t in tokenizer(word))
 
     return tokenize
