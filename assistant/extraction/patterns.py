@@ -14,6 +14,11 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
 - `!a|b`   one token that is none of these words ("at the !door|window": somewhere else)
 - `@name`  any word of the named class in the lexicon's `classes` (`@susp is in|on the @place`);
            it mixes with words (`@susp|him`) and negation (`!@place`)
+
+Pitfalls: `a|b c` is (a or b) then c; a multi-word alternative needs its own phrase
+(`custody suite ; control room`, never `custody suite|control room`). Words are compared
+after the lexicon, so forms it merges cannot be told apart: "been", "was" and "'s" are all
+"is", "hitting" and "hit" are both "hit", "home" and "flat" are both "address".
 """
 
 from __future__ import annotations
