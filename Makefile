@@ -22,9 +22,10 @@ test: install rasa-model
 rasa-model:  # the chat layer's venv and a model for the current training data (cached by hash)
 	@bash scripts/rasa_cmd.sh train
 
+# Development sets (tuned on) first, then the sets never tuned on: the holdout and fresh set C.
+EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_d_cases fresh_e_cases holdout_cases fresh_c_cases
 eval: install
-	$(PY) -m assistant eval cases tests/data/dev_cases.jsonl
-	$(PY) -m assistant eval cases tests/data/holdout_cases.jsonl
+	@for set in $(EVAL_SETS); do $(PY) -m assistant eval cases tests/data/$$set.jsonl || exit $$?; done
 
 bench: install
 	$(PY) -m assistant bench all
