@@ -36,3 +36,55 @@ PARAPHRASES: list[tuple[str, str, str]] = [("weapon","current","he's got a blade
 def test_paraphrase(analyser: Analyser, label: str, expected: str, note: str) -> None:
     statuses = analyser.analyse([note]).statuses()
     assert statuses.get(label) == expected, f"{note!r}: {statuses}"
+
+
+# Status traps in everyday wording: denial scope, history, hedges, subjects, later notes.
+STATUS_TRAPS: list[tuple[str, str | None, list[str]]] = [
+("weapon","current",["no knife seen but he's swinging a hammer about"]),
+("weapon","negated",["asked about weapons, she says none"]),
+("weapon","historical",["he threatened her with a knife back in 2020, nothing like that tonight"]),
+("weapon","current",["he might have a knife in his jacket"]),
+("weapon","current",["not sure if he's armed"]),
+("strangulation","historical",["he strangled her two years ago"]),
+("strangulation","current",["last year he hit her; tonight he grabbed her throat"]),
+("strangulation","negated",["he didn't touch her neck"]),
+("threats_to_kill","current",["he keeps saying he'll kill her if she calls the police"]),
+("threats_to_kill","historical",["he threatened to kill her last summer"]),
+("threats_to_kill","negated",["no threats to kill made"]),
+("injury","historical",["she had a black eye last month which has healed"]),
+("injury","negated",["she's shaken but not injured"]),
+("injury","current",["he's bleeding from his hand after punching the window"]),
+("suspect_present","negated",["he's gone to work"]),
+("suspect_present","current",["not sure if he's left the house"]),
+("suspect_present","negated",["he's been arrested by officers"]),
+("suspect_present","current",["he left but is now back banging on the door"]),
+("suspect_present","negated",["he was in the kitchen", "update: he has now left in his car"]),
+("suspect_present","current",["he's gone", "correction - he's hiding in the garden"]),
+("children_present","current",["kids at school", "actually her son is upstairs"]),
+("children_present",None,["the neighbour's kids were playing outside"]),
+("children_present",None,["her son (25) lives nearby"]),
+("children_present","negated",["no children live at the address"]),
+("police_perpetrator",None,["her brother is a police officer, he's coming over to help"]),
+("police_perpetrator","current",["her partner is a serving PC"]),
+("safety_confirmed","negated",["she isn't safe there, he knows where her mum lives"]),
+("safety_confirmed",None,["she is at the front desk of the police station"]),
+("substance_misuse","current",["she was drunk"]),
+("previous_incidents","current",["he has hit her before"]),
+("previous_incidents","negated",["no previous incidents"]),
+("separation","negated",["they're still together and she doesn't want to leave"]),
+("stalking_harassment",None,["he turned up at the door once tonight"]),
+("coercive_control","current",["he monitors her location on her phone"]),
+("animal_abuse","current",["he threatened to kill the cat"]),
+("threats_to_kill",None,["he threatened to kill the cat"]),
+("mental_health_suicide","current",["he says he'll end it all if she leaves"]),
+("pregnancy","current",["she had a baby 3 weeks ago"]),
+("children_present","current",["she had a baby 3 weeks ago"]),
+("cannot_talk_safely","negated",["she can talk freely now, he's gone out"]),
+("order_breach","historical",["her non-mol expired last year"]),
+]
+
+
+@pytest.mark.parametrize(("label", "expected", "notes"), STATUS_TRAPS, ids=[f"{l}:{n[-1]}" for l, _, n in STATUS_TRAPS])
+def test_status_trap(analyser: Analyser, label: str, expected: str | None, notes: list[str]) -> None:
+    statuses = analyser.analyse(notes).statuses()
+    assert statuses.get(label) == expected, f"{notes!r}: {statuses}"
