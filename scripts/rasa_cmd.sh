@@ -7,7 +7,12 @@
 #   test-core       conversation tests (tests/rasa/test_stories.yml) with --fail-on-prediction-errors
 #   run [args]      rasa run --enable-api on the current model (REST channel), extra args passed on
 #   hash            print the training-data hash
-# Environment: RASA_ENDPOINTS (default endpoints.yml), RASA_ACTION_URL, RASA_TRACKER_DB, RASA_MODELS_DIR.
+#   stock-model     the stock Rasa starter bot (`rasa init --no-prompt`: the bundled moodbot, offline),
+#                   trained once per Rasa version into .cache/rasa-stock/rasa-<version>/; prints its model
+#   run-stock [args] rasa run --enable-api on the stock starter bot, its own credentials and endpoints
+#                   (REST channel, in-memory tracker store, no action server), unpatched rasa CLI
+# Environment: RASA_ENDPOINTS (default endpoints.yml), RASA_ACTION_URL, RASA_TRACKER_DB, RASA_MODELS_DIR,
+# RASA_STOCK_DIR (default .cache/rasa-stock).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -55,6 +60,44 @@ train() {
   flock -u 9
 }
 
+# The stock starter bot, the benchmark's anchor (actions/bench.py). Run with the plain rasa CLI,
+# without scripts/rasa_launch.py, so it is Rasa exactly as installed.
+stock_dir() {
+  echo "${RASA_STOCK_DIR:-$root/.cache/rasa-stock}/rasa-$("$py" -c 'import importlib.metadata as m; print(m.version("rasa"))')"
+}
+
+stock_model() {
+  local dir model tmp start end trained
+  dir="$(stock_dir)"; model="$dir/stock.tar.gz"
+  mkdir -p "$dir"
+  exec 8>"$dir/.init.lock"
+  flock 8
+  if [ -f "$model" ] && [ -d "$dir/project" ]; then
+    echo "rasa_cmd: stock starter bot for this Rasa version exists, not retraining: ${model#$root/}" >&2
+    flock -u 8
+    return 0
+  fi
+  tmp="$(mktemp -d "$dir/.init.XXXXXX")"
+  start=$(date +%s.%N)
+  # rasa init copies rasa/cli/initial_project into the folder and trains it into ./models
+  if ! (cd "$tmp" && "$py" -m rasa init --no-prompt --init-dir . >&2); then
+    rm -rf "$tmp"; flock -u 8; return 1
+  fi
+  end=$(date +%s.%N)
+  trained="$(find "$tmp/models" -maxdepth 1 -name '*.tar.gz' | head -1)"
+  if [ -z "$trained" ]; then
+    echo "rasa_cmd: rasa init trained no model in $tmp/models" >&2
+    rm -rf "$tmp"; flock -u 8; return 1
+  fi
+  python3 -c "print(round($end-$start,1))" > "$dir/stock.train_seconds"
+  mv "$trained" "$dir/stock.tar.gz.part"
+  rm -rf "$tmp/models" "$tmp/.rasa" "$dir/project"
+  mv "$tmp" "$dir/project"
+  mv "$dir/stock.tar.gz.part" "$model"
+  echo "rasa_cmd: trained the stock starter bot ${model#$root/} in $(cat "$dir/stock.train_seconds") s" >&2
+  flock -u 8
+}
+
 cmd="${1:-}"; shift || true
 case "$cmd" in
   hash) data_hash ;;
@@ -84,6 +127,13 @@ case "$cmd" in
     train
     exec "${rasa[@]}" run --model "$(model_path)" --enable-api --credentials credentials.yml \
       --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" "$@" ;;
+  stock-model) stock_model; echo "$(stock_dir)/stock.tar.gz" ;;
+  run-stock)
+    stock_model
+    dir="$(stock_dir)"
+    cd "$dir/project"
+    exec "$py" -m rasa run --model "$dir/stock.tar.gz" --enable-api --credentials credentials.yml \
+      --endpoints endpoints.yml "$@" ;;
   *)
-    sed -n '2,11p' "$0" >&2; exit 2 ;;
+    sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac
