@@ -58,7 +58,8 @@ class Normaliser:
         for variant, canonical in self._variants.items():
             if len(variant) >= self._fuzzy_min - 1 and variant.isalpha():
                 self._fuzzy_targets.setdefault(len(variant), []).append((variant, canonical))
-        self.normalise = lru_cache(maxsize=200_000)(self._normalise)
+        # bounded: in a long-running service every new word (names, streets) would stay
+        self.normalise = lru_cache(maxsize=20_000)(self._normalise)
 
     def _normalise(self, lower: str) -> str:
         hit = self._variants.get(lower)
@@ -108,7 +109,7 @@ class PoliceNormalizer:
     """Sets `token.norm_` to the canonical word. Works on hash arrays, not Token objects:
     building a Token per word was a third of the per-note time."""
 
-    _CACHE_LIMIT = 200_000
+    _CACHE_LIMIT = 20_000  # cleared when full: new words (names, streets) arrive with every call
 
     def __init__(self, normaliser: Normaliser) -> None:
         self._normaliser = normaliser
