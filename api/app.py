@@ -32,6 +32,7 @@ from api.services.auth import LoginLimiter
 from api.services.context import AppContext
 from api.services import audit
 from api.services.errors import Forbidden, ServiceError
+from api.services.oidc import OidcVerifier
 from api.services.policy import PolicyService
 from api.settings import Settings, get_settings
 from assistant.analysis import Analyser
@@ -55,7 +56,9 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
                                                                      settings.analysis_memory_zones),
                                  trimmer=Trimmer(settings.malloc_trim_seconds)),
         metrics=metrics, readers=make_session_factory(engine, read_only=True),
-        extras={"policy": policy or PolicyService(), "login_limiter": LoginLimiter(settings.login_attempts_per_minute)},
+        extras={"policy": policy or PolicyService(), "login_limiter": LoginLimiter(settings.login_attempts_per_minute),
+                # built here, keys loaded on the first token (never at import)
+                "oidc": OidcVerifier(settings) if settings.oidc_enabled else None},
     )
     metrics.analysis_cache_notes.set_function(lambda: ctx.analysis.sizes()["cached_notes"])
     metrics.pipeline_strings.set_function(lambda: ctx.analysis.sizes()["strings"])
@@ -67,10 +70,15 @@ def create_app(settings: Settings | None = None, *, analyser_factory: Callable[[
         if settings.policy_preload:
             ctx.extras["policy"].preload()
         log.info("service ready: database %s, analyser loaded", engine.dialect.name)
+        if ctx.extras["oidc"] is not None:
+            log.info("OIDC on: issuer %s, keys from %s", settings.oidc_issuer,
+                     "file" if settings.oidc_jwks_file else "URL")
         try:
             yield
         finally:
             ctx.extras["http"].close()
+            if ctx.extras["oidc"] is not None:
+                ctx.extras["oidc"].close()
             engine.dispose()
 
     app = FastAPI(

@@ -1,5 +1,5 @@
 """Local users with argon2-hashed passwords, opaque bearer tokens stored as SHA-256 hashes,
-and the role model. OIDC is an open item (see docs/api.md)."""
+and the role model. A force's OIDC tokens are checked in api/services/oidc.py."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from api.db.models import ApiToken, User, aware, utcnow
 from api.db.session import transaction
 from api.services import audit
-from api.services.errors import Conflict, Invalid, NotFound, TooMany, Unauthenticated
+from api.services.errors import Conflict, Invalid, NotFound, ServiceError, TooMany, Unauthenticated
 
 TOKEN_PREFIX = "daca_"
 _hasher = PasswordHasher()
@@ -38,10 +38,15 @@ class Role(StrEnum):
 
 @dataclass(frozen=True)
 class Principal:
+    """`token_id`: the local token in use (None for an OIDC token, which has no row here);
+    `issuer`/`subject`: set for an OIDC token."""
+
     user_id: int
     username: str
     role: Role
-    token_id: int
+    token_id: int | None
+    issuer: str | None = None
+    subject: str | None = None
 
 
 def hash_token(token: str) -> str:
@@ -142,6 +147,8 @@ def login(sessions: sessionmaker[Session], *, username: str, password: str, ttl:
 
 
 def revoke(sessions: sessionmaker[Session], principal: Principal) -> None:
+    if principal.token_id is None:
+        raise ServiceError("an OIDC token cannot be revoked here: sign out at the identity provider")
     with transaction(sessions) as session:
         session.execute(update(ApiToken).where(ApiToken.id == principal.token_id).values(revoked_at=utcnow()))
         audit.record(session, principal, "auth.logout")
