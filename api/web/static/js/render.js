@@ -6,7 +6,12 @@ import { CRITICAL_LABELS, DOCUMENTS, GRADE_ICON, GRADE_TEXT, SEVERITY_GROUPS, ST
          labelName } from "./labels.js";
 import { openPassage } from "./passage.js";
 
-// Evidence spans per note index, overlaps dropped (the earlier, then longer, span wins).
+// Labels that summarise other evidence ("broke her arm last year" is also a previous
+// incident): their spans are drawn only where no more specific span lies.
+const SUMMARY_LABELS = new Set(["previous_incidents"]);
+
+// Evidence spans per note index, overlaps dropped: specific labels first, then the earlier,
+// then longer, span wins; a span shared exactly by several labels carries them all.
 function spansByNote(analysis) {
   const byNote = new Map();
   for (const ind of (analysis && analysis.indicators) || []) {
@@ -16,15 +21,17 @@ function spansByNote(analysis) {
     }
   }
   for (const [key, spans] of byNote) {
-    spans.sort((a, b) => a.start - b.start || b.end - a.end);
     const kept = [];
-    let last = -1;
-    for (const s of spans) {
-      if (s.start >= last && s.end > s.start) { kept.push(s); last = s.end; }
-      else if (kept.length && kept[kept.length - 1].start === s.start && kept[kept.length - 1].end === s.end) {
-        kept[kept.length - 1].labels = [...(kept[kept.length - 1].labels || [kept[kept.length - 1].label]), s.label];
+    for (const summary of [false, true]) {
+      const pass = spans.filter((s) => SUMMARY_LABELS.has(s.label) === summary && s.end > s.start)
+        .sort((a, b) => a.start - b.start || b.end - a.end);
+      for (const s of pass) {
+        const same = kept.find((k) => k.start === s.start && k.end === s.end);
+        if (same) { same.labels = [...(same.labels || [same.label]), s.label]; continue; }
+        if (!kept.some((k) => s.start < k.end && k.start < s.end)) kept.push(s);
       }
     }
+    kept.sort((a, b) => a.start - b.start);
     byNote.set(key, kept);
   }
   return byNote;
