@@ -53,6 +53,17 @@ REFUSED = "invalid or expired identity provider token; sign in again"  # the onl
 _READABLE_SUBJECT = re.compile(r"^[A-Za-z0-9._-]{1,48}$")
 
 
+
+# why a token failed, for the service log only (the client always gets the same 401)
+_DECODE_REASONS: tuple[tuple[type[Exception], str], ...] = (
+    (jwt.ExpiredSignatureError, "expired"),
+    (jwt.ImmatureSignatureError, "not yet valid"),
+    (jwt.InvalidAudienceError, "wrong audience"),
+    (jwt.InvalidIssuerError, "wrong issuer"),
+    (jwt.InvalidSignatureError, "bad signature"),
+    (jwt.MissingRequiredClaimError, "missing claim"),
+)
+
 class InvalidToken(Exception):
     """A refusal reason for the service log (a fixed vocabulary, never token content)."""
 
@@ -258,20 +269,9 @@ class OidcVerifier:
                 options={"require": ["exp", "iat", "iss", "aud", "sub"], "verify_signature": True,
                          "verify_exp": True, "verify_nbf": True, "verify_iat": True, "verify_aud": True,
                          "verify_iss": True})
-        except jwt.ExpiredSignatureError:
-            raise InvalidToken("expired") from None
-        except jwt.ImmatureSignatureError:
-            raise InvalidToken("not yet valid") from None
-        except jwt.InvalidAudienceError:
-            raise InvalidToken("wrong audience") from None
-        except jwt.InvalidIssuerError:
-            raise InvalidToken("wrong issuer") from None
-        except jwt.InvalidSignatureError:
-            raise InvalidToken("bad signature") from None
-        except jwt.MissingRequiredClaimError:
-            raise InvalidToken("missing claim") from None
-        except jwt.PyJWTError:
-            raise InvalidToken("invalid") from None
+        except jwt.PyJWTError as exc:
+            reason = next((why for kind, why in _DECODE_REASONS if isinstance(exc, kind)), "invalid")
+            raise InvalidToken(reason) from None
         # belt and braces, whatever the library version does (PyJWT 2.10.0 matched `iss` as a substring)
         if claims.get("iss") != self.issuer:
             raise InvalidToken("wrong issuer")
