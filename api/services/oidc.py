@@ -52,8 +52,6 @@ OIDC_PASSWORD_HASH = "!oidc-no-password"
 REFUSED = "invalid or expired identity provider token; sign in again"  # the only 401 text: no reason
 _READABLE_SUBJECT = re.compile(r"^[A-Za-z0-9._-]{1,48}$")
 
-
-
 # why a token failed, for the service log only (the client always gets the same 401)
 _DECODE_REASONS: tuple[tuple[type[Exception], str], ...] = (
     (jwt.ExpiredSignatureError, "expired"),
@@ -63,6 +61,7 @@ _DECODE_REASONS: tuple[tuple[type[Exception], str], ...] = (
     (jwt.InvalidSignatureError, "bad signature"),
     (jwt.MissingRequiredClaimError, "missing claim"),
 )
+
 
 class InvalidToken(Exception):
     """A refusal reason for the service log (a fixed vocabulary, never token content)."""
