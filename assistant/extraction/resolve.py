@@ -9,6 +9,7 @@ rules file then add what the notes imply (a historical assault is a previous inc
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
 from assistant.extraction.rules import Implications
@@ -79,7 +80,7 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
         if m.rule in markers:
             continue
         if away and m.rule in negates and m.status is Status.CURRENT:
-            m = Mention(m.label, Status.NEGATED, m.message, m.start, m.end, m.text, m.rule, (*m.modifiers, "victim away from home"))
+            m = replace(m, status=Status.NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
 
@@ -103,7 +104,7 @@ def _merge(statuses: list[Status]) -> Status:
 
 
 def _with_status(m: Mention, status: Status) -> Mention:
-    return Mention(m.label, status, m.message, m.start, m.end, m.text, m.rule, m.modifiers)
+    return replace(m, status=status)
 
 
 def _evidence(m: Mention) -> Evidence:
