@@ -23,7 +23,7 @@ rasa-model:  # the chat layer's venv and a model for the current training data (
 	@bash scripts/rasa_cmd.sh train
 
 # Development sets (tuned on) first, then the sets never tuned on: the holdout and fresh set C.
-EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_d_cases fresh_e_cases holdout_cases fresh_c_cases
+EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_d_cases fresh_e_cases fresh_f_cases holdout_cases fresh_c_cases
 eval: install
 	@for set in $(EVAL_SETS); do $(PY) -m assistant eval cases tests/data/$$set.jsonl || exit $$?; done
 
