@@ -10,12 +10,13 @@ from spacy.language import Language
 # Importing the modules registers the tokenizer and the component factories.
 from assistant.extraction import context as _context  # noqa: F401
 from assistant.extraction import normalizer as _normalizer  # noqa: F401
+from assistant.extraction import roles as _roles  # noqa: F401
 from assistant.extraction import targets as _targets  # noqa: F401
 
 PIPELINE_CONFIG = {
     "nlp": {"tokenizer": {"@tokenizers": "assistant.police_tokenizer.v1"}},
 }
-COMPONENTS = ("police_normalizer", "risk_target_matcher", "risk_context")
+COMPONENTS = ("police_normalizer", "suspect_pronouns", "risk_target_matcher", "risk_context")
 
 
 def build_pipeline() -> Language:

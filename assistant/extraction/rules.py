@@ -22,6 +22,7 @@ LEXICON_FILE = "lexicon.yml"
 TARGETS_FILE = "targets.jsonl"
 CONTEXT_FILE = "context.jsonl"
 IMPLICATIONS_FILE = "implications.yml"
+ROLES_FILE = "roles.yml"  # read by roles.py; part of the rules version
 
 
 def _check_label(value: str) -> str:
@@ -295,7 +296,7 @@ def load_rules() -> RuleSet:
                 f"{RULES_PACKAGE}/{CONTEXT_FILE}", f"unknown target rule id(s) {unknown}", entry=compiled.rule.id
             )
     version = content_hash(
-        *(read_text(RULES_PACKAGE, f) for f in (LEXICON_FILE, TARGETS_FILE, CONTEXT_FILE, IMPLICATIONS_FILE))
+        *(read_text(RULES_PACKAGE, f) for f in (LEXICON_FILE, TARGETS_FILE, CONTEXT_FILE, IMPLICATIONS_FILE, ROLES_FILE))
     )
     return RuleSet(lexicon=lexicon, targets=targets, context=context, implications=implications, version=version)
 

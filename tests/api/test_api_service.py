@@ -143,6 +143,17 @@ def test_caching_analyser_equals_the_core(analyser) -> None:  # noqa: ANN001
     assert len(cached._cache) <= 5
 
 
+def test_caching_analyser_rereads_notes_when_a_later_note_changes_who_she_is(analyser) -> None:  # noqa: ANN001
+    """A cached note read with "she" as the victim is read again once a later note shows the
+    suspect is his wife (roles.py): the cache is keyed by the reading, not the text alone."""
+    cached = CachingAnalyser(nlp=analyser.nlp, max_notes=50)
+    notes = ["caller says she is at work now", "M c/r says his wife hit him"]
+    for k in range(1, len(notes) + 1):
+        assert cached.analyse(notes[:k]) == analyser.analyse(notes[:k])
+    assert "suspect_present" not in cached.analyse(notes[:1]).statuses()  # the victim is at work
+    assert cached.analyse(notes).statuses()["suspect_present"] == "negated"  # the suspect is
+
+
 def test_migrations_match_the_models(sqlite_template, postgres_url) -> None:  # noqa: ANN001
     """Alembic's autogenerate finds nothing to add: the migrations create exactly the models."""
     from alembic.autogenerate import compare_metadata

@@ -1,0 +1,114 @@
+"""Who "she" is in a call: the pronoun roles behind the suspect and victim rules.
+
+The rules are written for the usual case (a male suspect, "he"; a female victim, "she").
+For a call whose notes show a man reporting a female partner, the `suspect_pronouns`
+component swaps the canonical forms of the pronouns (he <-> she, his/him <-> her) so that
+"she's at work" is read as the suspect's whereabouts. The text and the evidence spans are
+never changed. The cues are data (`roles.yml`), validated at load.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy
+from pydantic import field_validator
+from spacy.language import Language
+from spacy.symbols import NORM
+from spacy.tokens import Doc
+
+from assistant.datafiles import load_yaml, validate
+from assistant.extraction.rules import ROLES_FILE, RULES_PACKAGE, Strict
+
+FEMALE_SUSPECT = "female_suspect"  # key in Doc.user_data set by the analyser for the whole call
+
+
+class Cue(Strict):
+    id: str
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str) -> str:
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return value
+
+
+class RolesSpec(Strict):
+    female_partner_of_male: list[Cue]
+    male_victim: list[Cue]
+    female_partner: list[Cue]
+    male_suspect: list[Cue]
+
+
+@dataclass(frozen=True)
+class PronounRoles:
+    female_partner_of_male: tuple[re.Pattern[str], ...]
+    male_victim: tuple[re.Pattern[str], ...]
+    female_partner: tuple[re.Pattern[str], ...]
+    male_suspect: tuple[re.Pattern[str], ...]
+
+    def suspect_is_female(self, notes: Sequence[str]) -> bool:
+        text = "\n".join(notes)
+
+        def found(patterns: tuple[re.Pattern[str], ...]) -> bool:
+            return any(p.search(text) for p in patterns)
+
+        if found(self.male_suspect):
+            return False
+        return found(self.female_partner_of_male) or (found(self.male_victim) and found(self.female_partner))
+
+
+@lru_cache(maxsize=1)
+def load_roles() -> PronounRoles:
+    spec = validate(RolesSpec, load_yaml(RULES_PACKAGE, ROLES_FILE), file=f"{RULES_PACKAGE}/{ROLES_FILE}")
+
+    def compiled(cues: list[Cue]) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
+
+    return PronounRoles(
+        female_partner_of_male=compiled(spec.female_partner_of_male),
+        male_victim=compiled(spec.male_victim),
+        female_partner=compiled(spec.female_partner),
+        male_suspect=compiled(spec.male_suspect),
+    )
+
+
+# canonical pronoun -> its counterpart; "her" is settled by the word after it
+_SWAP = {"he": "she", "she": "he", "him": "her", "his": "her", "himself": "herself", "herself": "himself", "hers": "his"}
+# after "her", these words mean "her" was an object ("hit her to the floor"), not a possessive
+_AFTER_OBJECT = frozenset(
+    "to and at in on with from for that up out off down a an the again back over into is was , . ! ? ; : - "
+    "when while if because so but or then till until as by".split()
+)
+
+
+@Language.factory("suspect_pronouns", default_config={})
+def create_suspect_pronouns(nlp: Language, name: str) -> "SuspectPronouns":
+    return SuspectPronouns()
+
+
+class SuspectPronouns:
+    """Swaps pronoun norms in a doc the analyser marked `female_suspect` (see module doc)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.user_data.get(FEMALE_SUSPECT) or not len(doc):
+            return doc
+        strings = doc.vocab.strings
+        norms = [t.norm_ for t in doc]
+        swapped = list(norms)
+        for i, norm in enumerate(norms):
+            if norm == "her":
+                following = norms[i + 1] if i + 1 < len(norms) else "."
+                swapped[i] = "him" if following in _AFTER_OBJECT else "his"
+            elif norm in _SWAP:
+                swapped[i] = _SWAP[norm]
+        if swapped != norms:
+            doc.from_array([NORM], numpy.array([[strings.add(n)] for n in swapped], dtype=numpy.uint64))
+        return doc

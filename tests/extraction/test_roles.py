@@ -1,0 +1,89 @@
+"""Who "she" is: a call whose notes show a man reporting a female partner reads "she" as
+the suspect (roles.py, roles.yml); every other call keeps the usual reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant import datafiles
+from assistant.analysis import Analyser
+from assistant.datafiles import DataFileError
+from assistant.extraction import roles as roles_module
+from assistant.extraction.roles import load_roles
+from assistant.extraction.rules import ROLES_FILE, RULES_PACKAGE
+
+FEMALE_SUSPECT_CALLS = [
+    ["male caller, his girlfriend punched him, she's gone to her sister's"],
+    ["c/r m/52 says wife threw a plate at him", "she is in the garden now"],
+    ["IP (M) 41: ex-wife keeps turning up at his work"],
+    ["Mr Khan at the counter, says his wife slaps him when she has been drinking"],
+    ["caller says his partner is throwing things at him, she is still in the flat"],
+    ["m c/r, p/ner (f) has locked him out, she has his keys"],
+]
+USUAL_CALLS = [
+    ["IP says bf hit her, he's still in the kitchen"],
+    ["neighbour says the man next door is hitting his wife, she is screaming"],
+    ["male c/r says his sister's husband hit her"],
+    ["M caller says his wife's brothers threatened him"],
+    ["c/r says her gf hit her, she is in the bedroom"],  # two women: nothing to swap
+    ["male caller says his dad hits his mum"],
+    [""],
+    ["🙂 " * 50],
+]
+
+
+@pytest.mark.parametrize("notes", FEMALE_SUSPECT_CALLS, ids=lambda n: n[0][:40])
+def test_female_suspect_calls(notes: list[str]) -> None:
+    assert load_roles().suspect_is_female(notes)
+
+
+@pytest.mark.parametrize("notes", USUAL_CALLS, ids=lambda n: n[0][:40])
+def test_usual_calls_are_not_swapped(notes: list[str]) -> None:
+    assert not load_roles().suspect_is_female(notes)
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+READINGS = [
+    (["male caller says his wife hit him, she's at work now"], "suspect_present", "negated"),
+    (["male caller says his wife hit him, she's still in the kitchen"], "suspect_present", "current"),
+    (["M c/r says gf punched him", "she has gone to her mum's"], "suspect_present", "negated"),
+    (["M c/r says gf punched him", "he is at his mum's now, she is at home"], "suspect_present", "negated"),
+    (["IP says husband hit her, he's still in the kitchen"], "suspect_present", "current"),
+    (["IP says husband hit her, she is at her mum's, he is at home"], "suspect_present", "negated"),
+]
+
+
+@pytest.mark.parametrize(("notes", "label", "expected"), READINGS, ids=lambda x: str(x)[:50])
+def test_pronouns_read_by_role(analyser: Analyser, notes: list[str], label: str, expected: str) -> None:
+    assert analyser.analyse(notes).statuses().get(label) == expected
+
+
+def test_evidence_quotes_the_text_as_typed(analyser: Analyser) -> None:
+    note = "male caller says his wife hit him, she's still in the kitchen"
+    for m in analyser.mentions([note]):
+        assert note[m.start : m.end] == m.text
+
+
+def test_a_later_note_can_change_the_reading_of_earlier_ones(analyser: Analyser) -> None:
+    first = ["M c/r, partner hit him", "partner is at work now"]
+    assert analyser.roles.suspect_is_female(first) is False
+    whole = [*first, "c/r says his wife has a key and is coming back"]
+    assert analyser.roles.suspect_is_female(whole) is True
+
+
+def test_a_broken_pattern_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = "female_partner_of_male:\n  - id: bad\n    pattern: '(unclosed'\nmale_victim: []\nfemale_partner: []\nmale_suspect: []\n"
+    monkeypatch.setattr(
+        roles_module, "load_yaml", lambda package, name: __import__("yaml").safe_load(broken)
+        if (package, name) == (RULES_PACKAGE, ROLES_FILE) else datafiles.load_yaml(package, name)
+    )
+    load_roles.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"roles\.yml.*female_partner_of_male\.0\.pattern.*regular expression"):
+            load_roles()
+    finally:
+        load_roles.cache_clear()
