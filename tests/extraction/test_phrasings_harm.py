@@ -1,0 +1,79 @@
+"""Phrasings of the emergency labels and children (weapon, injury, strangulation,
+threats_to_kill, sexual_abuse, mental_health_suicide, children_present), one row per concept,
+written for this test in call-handler style (not copied from any development set), with a
+few status traps (denials, history) for the same labels."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+ROWS: list[tuple[str, str | None, list[str]]] = [
+    # weapon: shorthand for "weapons"
+    ("weapon", "negated", ["c/r ok, he has left. weps? no"]),
+    ("weapon", "negated", ["no weps, no inj"]),
+    # weapon: a gun threat in words ("a bullet in", "blow your head off")
+    ("weapon", "current", ["he said he would put a bullet through her head"]),
+    ("weapon", "current", ["bf told her he'd blow her brains out"]),
+    # weapon: an air / pellet gun in his hands
+    ("weapon", "current", ["he is out the back waving an air rifle about"]),
+    # weapon: a thing thrown that hit her (no "at her")
+    ("weapon", "current", ["p/ner threw a mug which hit her on the arm"]),
+    ("weapon", "current", ["he threw his phone and it caught her on the cheek"]),
+    ("weapon", "current", ["he threw a shoe and then a plate at her"]),
+    ("weapon", "current", ["hubby thru a plate at c/r"]),
+    # weapon: slang for stabbing
+    ("weapon", "current", ["ex said he will shank her"]),
+    # weapon: a ligature
+    ("weapon", "current", ["he choked her with a dressing gown cord"]),
+    ("weapon", "current", ["he put a belt round her neck"]),
+    # weapon: a slipper used to hit someone
+    ("weapon", "current", ["dad hitting the lad with a slipper"]),
+    # weapon traps: lawful ownership, mere access, an object not used to threaten
+    ("weapon", None, ["husband has a legally held shotgun locked in a cabinet"]),
+    ("weapon", None, ["ex has told people he can get hold of a gun"]),
+    # threats_to_kill: "you'll be dead", "bury you"
+    ("threats_to_kill", "current", ["text from ex: you'll be dead by the weekend"]),
+    ("threats_to_kill", "current", ["he told her he will bury her under the patio"]),
+    # threats_to_kill traps: threatened with an object, threats of self-harm
+    ("threats_to_kill", None, ["he was holding a screwdriver but never threatened her with it"]),
+    ("threats_to_kill", None, ["asked if he has made threats of self harm, c/r says no"]),
+    # strangulation: suffocation and drowning
+    ("strangulation", "current", ["he pulled a carrier bag over her head"]),
+    ("strangulation", "current", ["bf held her head under the water in the bath"]),
+    ("strangulation", "current", ["he clamped his hand over her mouth and nose"]),
+    # injury: present breathing/swallowing difficulty, split lip, a cut
+    ("injury", "current", ["she still can't breathe properly"]),
+    ("injury", "current", ["c/r says she can't swallow"]),
+    ("injury", "current", ["she has a bust lip"]),
+    ("injury", "current", ["his daughter has a small cut on her hand"]),
+    # injury: healed marks are history
+    ("injury", "historical", ["he slapped her two weeks ago, the mark has gone now"]),
+    ("injury", "historical", ["he broke her nose in 2019, long healed"]),
+    # injury traps: a medical check is not an injury; damage to furniture is not an injury
+    ("injury", "negated", ["paramedics checked her over, no injuries"]),
+    ("injury", None, ["he is stabbing the mattress with a kitchen knife"]),
+    # children_present: dependants, a young caller, denials
+    ("children_present", "current", ["3 dependants at the address"]),
+    ("children_present", "current", ["IP F 16 says her stepdad hit her"]),
+    ("children_present", "negated", ["no under-18s live there"]),
+    ("children_present", "negated", ["her kids are all grown up"]),
+    # mental_health_suicide: denial of mental health history
+    ("mental_health_suicide", "negated", ["c/r says he has no mental health issues"]),
+    # sexual_abuse: consent in a sexual context only
+    ("sexual_abuse", "current", ["he had sex with her without her consent"]),
+    ("sexual_abuse", None, ["ex took money out of her account without her consent"]),
+]
+
+
+@pytest.mark.parametrize(("label", "expected", "notes"), ROWS, ids=[f"{l}:{n[-1]}" for l, _, n in ROWS])
+def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, notes: list[str]) -> None:
+    statuses = analyser.analyse(notes).statuses()
+    assert statuses.get(label) == expected, f"{notes!r}: {statuses}"
