@@ -69,7 +69,8 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
 
 
 def _apply_victim_away(mentions: list[Mention], implications: Implications) -> list[Mention]:
-    """Drops the victim-away markers; while one is asserted, "he is at home" reads as negated."""
+    """Drops the victim-away markers; while one is asserted, "he is at home" reads as negated.
+    A hedged mention ("doesn't know if he's outside now") is about where she is, so it stays."""
     rule = implications.victim_away
     if rule is None:
         return mentions
@@ -79,10 +80,14 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
     for m in mentions:
         if m.rule in markers:
             continue
-        if away and m.rule in negates and m.status is Status.CURRENT:
+        if away and m.rule in negates and m.status is Status.CURRENT and not _hedged(m):
             m = replace(m, status=Status.NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
+
+
+def _hedged(m: Mention) -> bool:
+    return any(modifier.startswith("hedge:") for modifier in m.modifiers)
 
 
 def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:

@@ -305,6 +305,19 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("pet unharmed", ["the cat is in the house, unharmed"], {"animal_abuse": "negated"}),
     ("FAC holder", ["he holds an FAC"], {"firearm_access": "current"}),
     ("threw phone at her is not control", ["he threw his phone at her"], {"coercive_control": None}),
+    # session 4: context and resolution
+    ("hedge where she is", ["she is at a friend's, he is at his flat", "she doesn't know if he's outside now"],
+     {"suspect_present": "current"}),
+    ("fear is not a threat", ["she is scared that if he finds her he will kill her"], {"threats_to_kill": None}),
+    ("said, not feared", ["she is scared, he said he will kill her"], {"threats_to_kill": "current"}),
+    ("threatened harm is no injury", ["he keeps texting that he'll come round and slash her face"],
+     {"injury": None, "weapon": "current"}),
+    ("never as an answer", ["asked if he has ever strangled her - never"], {"strangulation": "negated"}),
+    ("last time was", ["he hit her with a belt. Last time was 3 weeks ago."], {"weapon": "historical"}),
+    ("as a teenager", ["her dad told her he would kill her when she was a teenager"], {"threats_to_kill": "historical"}),
+    ("nil prev is not a time", ["no kids, nil prev, both been on vodka"],
+     {"substance_misuse": "current", "previous_incidents": "negated"}),
+    ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
 
