@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
@@ -28,6 +28,10 @@ _FLIP_DISTANCE = 1  # a negation undoes a negative phrase only when right before
 # never across a comma ("not home, on a late shift")
 _LIST_DETERMINERS = {"any", "a", "an", "the", "or", "nor", "and", "his", "her", "their", "other"}
 _SUBJECTS = {"he", "she", "they", "i", "we", "it", "you", "suspect", "partner", "husband", "boyfriend", "ex"}
+# a list item is a thing ("no kids and no pets"); a verb after the break starts a new clause
+# ("no children and split up with him last month")
+_CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took", "broke", "threw", "hit", "has", "is",
+                 "had", "got", "came", "said", "says", "told", "moved", "kept", "keeps", "wants", "lives"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
@@ -327,4 +331,9 @@ def _list_continues(i: int, limit: int, target_starts: set[int], target_ends: se
     j = i + 1
     if j < n and doc[j].norm_ in _LIST_DETERMINERS:
         j += 1
-    return j <= limit and j in target_starts and doc[j].norm_ not in _SUBJECTS
+    return j <= limit and j in target_starts and doc[j].norm_ not in _SUBJECTS and not _verb_like(doc[j])
+
+
+def _verb_like(token: Token) -> bool:
+    lower = token.lower_
+    return token.norm_ in _CLAUSE_VERBS or lower in _CLAUSE_VERBS or (len(lower) > 4 and lower.endswith("ed"))

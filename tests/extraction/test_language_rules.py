@@ -317,6 +317,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("as a teenager", ["her dad told her he would kill her when she was a teenager"], {"threats_to_kill": "historical"}),
     ("nil prev is not a time", ["no kids, nil prev, both been on vodka"],
      {"substance_misuse": "current", "previous_incidents": "negated"}),
+    ("a verb after the break is a new clause", ["she lives alone with no children and split up with him in May"],
+     {"children_present": "negated", "separation": "current"}),
+    ("a list still carries the denial", ["no knife, gun or bat seen"], {"weapon": "negated"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
