@@ -70,6 +70,47 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     # sexual_abuse: consent in a sexual context only
     ("sexual_abuse", "current", ["he had sex with her without her consent"]),
     ("sexual_abuse", None, ["ex took money out of her account without her consent"]),
+    # --- second batch ---
+    # weapon: someone else's gun in his hands; taking a weapon out of where it is kept
+    ("weapon", "current", ["he has got his dad's shotgun and is in the lounge"]),
+    ("weapon", "current", ["he took the knife out of the drawer and followed her"]),
+    # weapon: slashing threats to the face; a thrown object narrowly missing
+    ("weapon", "current", ["ex says he will stripe her face"]),
+    ("weapon", "current", ["he threw an ashtray which smashed just past her head"]),
+    # weapon traps: tyres slashed, a petrol station, a bare place name
+    ("weapon", None, ["someone slashed her car tyres overnight, she thinks it was the ex"]),
+    ("weapon", None, ["she is safe at the petrol station on the ring road"]),
+    ("weapon", None, ["she lives on Rock Street with her mum"]),
+    # strangulation: a possessive ("mum's neck"), hands round someone's neck; an animal is not strangulation
+    ("strangulation", "current", ["the boy says dad squeezed mummy's neck"]),
+    ("strangulation", "current", ["he had his hands round her sisters neck"]),
+    ("strangulation", None, ["he had his hands round the dog's neck"]),
+    # threats_to_kill: shoot everyone dead
+    ("threats_to_kill", "current", ["he said he would shoot everyone dead"]),
+    # injury: split lip, someone who cannot be woken, a hanging cut down, pains, GBH on her
+    ("injury", "current", ["her lip is split and swollen"]),
+    ("injury", "current", ["child says he can't wake mummy up, couldn't wake her"]),
+    ("injury", "current", ["she found him in the loft and cut him down"]),
+    ("injury", "current", ["she is complaining of pains in her side"]),
+    ("injury", "historical", ["he did 2 years for GBH on her in 2018"]),
+    ("injury", "historical", ["nurse saw old yellowing bruises on her back"]),
+    # injury traps: in hospital for an operation; GBH on someone else
+    ("injury", None, ["mum is in hospital recovering from an operation"]),
+    ("injury", None, ["he has a conviction for GBH from a pub fight"]),
+    # sexual_abuse: touching at night, clothes pulled off, made to copy porn
+    ("sexual_abuse", "current", ["her stepdad keeps touching her at night"]),
+    ("sexual_abuse", "current", ["he tried to pull her knickers off"]),
+    ("sexual_abuse", "current", ["he makes her watch porn with him"]),
+    # children_present: a child named with an age, an approximate age, "she's 15."
+    ("children_present", "current", ["call from Tyler (11), mum being hit"]),
+    ("children_present", "current", ["they have a girl about 12"]),
+    ("children_present", "current", ["the caller is scared. she is 15. mum is at work"]),
+    ("children_present", None, ["call from Janet (45) re her husband"]),
+    # mental_health_suicide: a photo of pills, a knife at his own wrist, driving into a river
+    ("mental_health_suicide", "current", ["she sent him a photo of a pile of tablets"]),
+    ("mental_health_suicide", "current", ["he is holding a knife to his wrist"]),
+    ("mental_health_suicide", "current", ["he said he will drive into the canal"]),
+    ("mental_health_suicide", None, ["he held a knife to her throat"]),
 ]
 
 
