@@ -20,7 +20,7 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
-    mentions = _apply_victim_away(list(mentions), implications)
+    mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
     by_label: dict[str, list[Mention]] = {}
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
@@ -84,6 +84,17 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
             m = replace(m, status=Status.NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
+
+
+def _apply_elderly_victim(mentions: list[Mention], implications: Implications) -> list[Mention]:
+    """Drops an elderly victim's kin ("her son") as children unless the mention gives an age."""
+    rule = implications.elderly_victim
+    if rule is None:
+        return mentions
+    markers, adult_kin = set(rule.markers), set(rule.adult_kin)
+    if not any(m.rule in markers and m.status is Status.CURRENT for m in mentions):
+        return mentions
+    return [m for m in mentions if not (m.rule in adult_kin and not any(ch.isdigit() for ch in m.text))]
 
 
 def _hedged(m: Mention) -> bool:

@@ -209,11 +209,21 @@ class VictimAway(Strict):
     negates: list[str]
 
 
+class ElderlyVictim(Strict):
+    """An elderly victim's son, daughter or grandchild is an adult, not a child at the scene
+    ("81yo lady ... her son lives with her"): while any `markers` rule is asserted in the
+    call, mentions of the `adult_kin` rules with no age in them are dropped."""
+
+    markers: list[str]
+    adult_kin: list[str]
+
+
 class Implications(Strict):
     never_historical: list[str]
     historical_becomes_current: list[str]
     implications: list[Implication]
     victim_away: VictimAway | None = None
+    elderly_victim: ElderlyVictim | None = None
     # labels whose assertion outlasts a later denial within the same note (resolve.py)
     asserted_within_note: list[str] = Field(default_factory=list)
     # lasting states (what the suspect is, what the victim is): a date in another clause
@@ -282,12 +292,16 @@ def load_rules() -> RuleSet:
     targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize, lexicon.classes)
     context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize, lexicon.classes)
     target_ids = {c.rule.id for c in targets}
-    if implications.victim_away is not None:
-        named = [*implications.victim_away.markers, *implications.victim_away.negates]
+    for section, named in (
+        ("victim_away", [*implications.victim_away.markers, *implications.victim_away.negates]
+         if implications.victim_away else []),
+        ("elderly_victim", [*implications.elderly_victim.markers, *implications.elderly_victim.adult_kin]
+         if implications.elderly_victim else []),
+    ):
         unknown = [r for r in named if r not in target_ids]
         if unknown:
             raise DataFileError(
-                f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}", f"unknown target rule id(s) {unknown}", entry="victim_away"
+                f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}", f"unknown target rule id(s) {unknown}", entry=section
             )
     for compiled in context:
         unknown = [r for r in getattr(compiled.rule, "rules", []) if r not in target_ids]

@@ -124,7 +124,7 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("walked past her window is nearby", ["ex has just walked past her window twice"],
      {"suspect_present": "current", "stalking_harassment": "current"}),
     ("back in minutes is not history", ["he's gone to the shop, back in 5 mins"], {"suspect_present": "current"}),
-    ("released from prison", ["ex released from prison today"], {"suspect_present": "current", "safety_confirmed": None}),
+    ("released from prison", ["ex released from prison today"], {"suspect_present": "current", "safety_confirmed": "negated"}),
     ("a child caller", ["c/r is 13, dad hit mum"], {"children_present": "current"}),
     ("an adult caller is not a child", ["c/r is 34, p/ner hit her"], {"children_present": None}),
     ("the kids' dad is not kids present", ["kids' dad keeps ringing"], {"children_present": None}),
@@ -320,6 +320,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a verb after the break is a new clause", ["she lives alone with no children and split up with him in May"],
      {"children_present": "negated", "separation": "current"}),
     ("a list still carries the denial", ["no knife, gun or bat seen"], {"weapon": "negated"}),
+    ("an elderly victim's son is an adult", ["81 year old lady, her son lives with her and takes her pension"],
+     {"children_present": None, "vulnerable_victim": "current"}),
+    ("an elderly victim's grandson with an age", ["caller is 79, her grandson aged 9 lives with her"],
+     {"children_present": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
