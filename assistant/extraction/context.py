@@ -35,6 +35,8 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
+_ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
+              "son", "daughter", "friend", "sister", "brother", "i"}
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
@@ -299,6 +301,10 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
     """An anaphoric time ("That was last week") or an answer ("- said no") reaches back
     across the break right before it into the one sentence or question before it."""
     k = m.start
+    if m.rule.answer:
+        # who gives the answer may stand before it ("weapons - she says no", "- mum says none")
+        while k > span.end and k > m.start - 2 and (doc[k - 1].norm_ in _ANSWERERS or doc[k - 1].norm_ in ("is", "has")):
+            k -= 1
     while k > span.end and (hard[k - 1] or soft[k - 1] or doc[k - 1].is_punct or doc[k - 1].is_space):
         k -= 1
     if any(hard[i] for i in range(span.end, k)):

@@ -324,6 +324,11 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"children_present": None, "vulnerable_victim": "current"}),
     ("an elderly victim's grandson with an age", ["caller is 79, her grandson aged 9 lives with her"],
      {"children_present": "current"}),
+    ("an answer with its speaker", ["asked about weapons - she says no"], {"weapon": "negated"}),
+    ("mum answers", ["asked about weapons - mum says none that she knows of"], {"weapon": "negated"}),
+    ("none seen as an answer", ["kids? 2 asleep. weps? none seen"], {"weapon": "negated", "children_present": "current"}),
+    ("never had any", ["asked re weapons - he's never had any"], {"weapon": "negated"}),
+    ("not an answer", ["he has a knife, none seen by police yet"], {"weapon": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
