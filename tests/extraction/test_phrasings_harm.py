@@ -111,6 +111,42 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("mental_health_suicide", "current", ["he is holding a knife to his wrist"]),
     ("mental_health_suicide", "current", ["he said he will drive into the canal"]),
     ("mental_health_suicide", None, ["he held a knife to her throat"]),
+    # --- third batch ---
+    # weapon: less common weapons, a bottle with a word before it, glass pushed into a face
+    ("weapon", "current", ["he is threatening her with a taser"]),
+    ("weapon", "current", ["he sprayed pepper spray in her eyes"]),
+    ("weapon", "current", ["he has a sledgehammer in the hall"]),
+    ("weapon", "current", ["he hit her over the head with a vodka bottle"]),
+    ("weapon", "current", ["he rammed a pint glass into his face"]),
+    ("weapon", "negated", ["he was empty handed when he came in"]),
+    # injury: slang and signs
+    ("injury", "current", ["there's claret all over the kitchen floor"]),
+    ("injury", "current", ["she has a right shiner"]),
+    ("injury", "current", ["he knocked him spark out"]),
+    ("injury", "current", ["he punched two of her teeth out"]),
+    ("injury", "current", ["she sounds in a bad way"]),
+    # threats_to_kill: to death, threatening her life, having her killed
+    ("threats_to_kill", "current", ["he said he would kick her to death"]),
+    ("threats_to_kill", "current", ["he has been threatening her life all night"]),
+    ("threats_to_kill", "current", ["he says he will have her done in"]),
+    # sexual_abuse: groping, nudes, molesting
+    ("sexual_abuse", "current", ["he keeps groping her in front of his mates"]),
+    ("sexual_abuse", "current", ["ex is threatening to send her nudes to her family"]),
+    ("sexual_abuse", "current", ["her uncle molested her"]),
+    ("sexual_abuse", "negated", ["asked, nothing of a sexual nature"]),
+    # mental_health_suicide: unalive, rather be dead, exhaust hose, goodbye notes, breakdown
+    ("mental_health_suicide", "current", ["he said he wants to unalive himself"]),
+    ("mental_health_suicide", "current", ["she keeps saying she would rather be dead"]),
+    ("mental_health_suicide", "current", ["he has run a hose from the exhaust into the car"]),
+    ("mental_health_suicide", "current", ["he left a goodbye note on the table"]),
+    ("mental_health_suicide", "current", ["he is having a breakdown in the garden"]),
+    ("mental_health_suicide", None, ["it was a relationship breakdown"]),
+    # children_present: little 'uns, a young family, a lad with an age, a birth year
+    ("children_present", "current", ["the little uns are in bed"]),
+    ("children_present", "current", ["young family lives there"]),
+    ("children_present", "current", ["her lad is 11"]),
+    ("children_present", "current", ["one child at address, DOB 2019"]),
+    ("children_present", None, ["her lad is 23 and lives in Leeds"]),
 ]
 
 
