@@ -329,6 +329,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("none seen as an answer", ["kids? 2 asleep. weps? none seen"], {"weapon": "negated", "children_present": "current"}),
     ("never had any", ["asked re weapons - he's never had any"], {"weapon": "negated"}),
     ("not an answer", ["he has a knife, none seen by police yet"], {"weapon": "current"}),
+    ("an order lasts past its date", ["there's a restraining order against him from 2022"], {"order_breach": "current"}),
+    ("bail for last month's assault", ["he is on bail for the assault on her last month"], {"order_breach": "current"}),
+    ("an order that ended", ["the restraining order from that case ended last year"], {"order_breach": "historical"}),
+    ("an order until last year", ["she had a non-mol until last year, now expired"], {"order_breach": "historical"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
