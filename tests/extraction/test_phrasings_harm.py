@@ -147,6 +147,15 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", "current", ["her lad is 11"]),
     ("children_present", "current", ["one child at address, DOB 2019"]),
     ("children_present", None, ["her lad is 23 and lives in Leeds"]),
+    # --- fourth batch: terse CAD shorthand ---
+    ("injury", "current", ["NWAS en route to addy"]),
+    ("injury", "current", ["IP c/o pain to jaw"]),
+    ("injury", "negated", ["amb not required. inj: none"]),
+    ("sexual_abuse", "current", ["SA reported by IP"]),
+    ("sexual_abuse", "negated", ["no SA"]),
+    ("mental_health_suicide", "current", ["OP in MH crisis"]),
+    ("mental_health_suicide", "negated", ["no MH concerns"]),
+    ("threats_to_kill", "current", ["susp msg saying c/r is dead"]),
 ]
 
 
