@@ -156,6 +156,17 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("mental_health_suicide", "current", ["OP in MH crisis"]),
     ("mental_health_suicide", "negated", ["no MH concerns"]),
     ("threats_to_kill", "current", ["susp msg saying c/r is dead"]),
+    # --- fifth batch: who and what is meant ---
+    # an assault in progress is not itself a statement of injury; a hurt body part is
+    ("injury", None, ["the girl says her dad is hurting mum downstairs"]),
+    ("injury", "current", ["she fell when he pushed her and she has hurt her ankle"]),
+    ("injury", "current", ["woman screaming 'you're hurting me'"]),
+    # working at a hospital is not an injury
+    ("injury", None, ["her partner is on nights at the hospital"]),
+    # an adult's own childhood is not a child in the household
+    ("children_present", None, ["IP 34 says her stepdad abused her when she was a teenager"]),
+    # a threat to make a false allegation is not sexual abuse
+    ("sexual_abuse", None, ["his ex has threatened to tell everyone he raped her"]),
 ]
 
 
