@@ -55,6 +55,17 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "he has been admitted to the psychiatric unit"),
     (S, "negated", "he got 2 years at crown court last month"),
     (S, "negated", "he's out at the bookies"),
+    (S, "current", "0215 hes back"),
+    (S, "current", "she pushed him out the front door, he's still out there kicking off"),
+    (S, "current", "he's gone out into the back garden to cool off"),
+    (S, "current", "ex has put the window through and is climbing in"),
+    (S, "current", "child says mummy and daddy are fighting"),
+    (S, "current", "stepdad still at mum's, c/r at her own flat"),
+    (S, "negated", "she threw a cup and stormed out"),
+    (S, "negated", "units attended, susp left prior"),
+    (S, "negated", "p/ner made off before police arrival"),
+    (S, "negated", "bf currently at the gym"),
+    (S, "negated", "husband not at home, whereabouts unknown"),
     # --- suspect present: status traps
     (S, None, "he used to come home drunk and when he was drunk he'd shout"),
     (S, None, "ex left a card on her car windscreen"),
@@ -62,6 +73,7 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she's being sent to bangladesh to marry a cousin from sylhet"),
     (S, None, "caller is stood outside the block waiting for police"),
     (S, None, "he's been hitting her for years, never reported"),
+    (S, None, "kids aren't home, they're at their dad's"),
     (S, "current", "he is out on the balcony"),
     (S, "negated", "he's at work, she doesn't know when he'll be back"),
     # --- safety confirmed
@@ -79,6 +91,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (C, "negated", "she's at her nan's, he knows where that is"),
     (C, "negated", "staying at her sister's, he has been there before"),
     (C, "negated", "p/ner arrested this morning || custody update: released on bail at 1500"),
+    (C, "current", "he is in Swansea with work till the end of the month"),
+    (C, "current", "ex has gone to live in another city"),
+    (C, "current", "ex lives in Hull, not due to visit"),
+    (C, "negated", "he was remanded || update: bailed 1130 with conditions"),
     # --- safety confirmed: status traps
     (C, None, "she doesn't want him arrested, just wants advice"),
     (C, None, "he told her she'll be deported if she calls the police"),
@@ -98,6 +114,7 @@ ROWS: list[tuple[str, str | None, str]] = [
     (T, "current", "he doesn't know she's on the phone to us"),
     (T, "negated", "c/r can talk ok, he is out"),
     (T, "negated", "ip happy to talk, alone in the house"),
+    (T, "negated", "he has left, she can talk properly now"),
     # --- cannot talk safely: status traps
     (T, None, "she rang her sister, no answer"),
 ]
