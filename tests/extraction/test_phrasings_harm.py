@@ -167,6 +167,21 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", None, ["IP 34 says her stepdad abused her when she was a teenager"]),
     # a threat to make a false allegation is not sexual abuse
     ("sexual_abuse", None, ["his ex has threatened to tell everyone he raped her"]),
+    # --- sixth batch: formal statement wording ---
+    ("weapon", "current", ["he used a rolling pin to hit her"]),
+    ("weapon", "current", ["she was struck by a thrown ashtray"]),
+    ("weapon", "current", ["he threatened her with a sharp object"]),
+    ("injury", "current", ["she has abrasions to her elbows"]),
+    ("injury", "current", ["there is a haematoma above her ear"]),
+    ("injury", "current", ["her face is all marked up"]),
+    ("injury", "current", ["he lost two teeth in the fight"]),
+    ("strangulation", "current", ["he compressed her throat with his forearm"]),
+    ("strangulation", "current", ["he cut off her airway"]),
+    ("threats_to_kill", "current", ["he told her if he can't have her then no one will"]),
+    ("threats_to_kill", "current", ["he said he would slit all their throats"]),
+    ("sexual_abuse", "current", ["he grabbed her breasts against her will"]),
+    ("sexual_abuse", "current", ["a man exposed himself to her at the bus stop"]),
+    ("sexual_abuse", "current", ["she was too drunk to consent"]),
 ]
 
 
