@@ -182,6 +182,12 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("sexual_abuse", "current", ["he grabbed her breasts against her will"]),
     ("sexual_abuse", "current", ["a man exposed himself to her at the bus stop"]),
     ("sexual_abuse", "current", ["she was too drunk to consent"]),
+    # --- seventh batch: figurative and everyday uses ---
+    ("injury", None, ["she says he is bleeding her dry"]),
+    ("children_present", None, ["they lost a baby two years ago"]),
+    ("mental_health_suicide", None, ["he was killing himself laughing at her"]),
+    ("mental_health_suicide", None, ["he hurt himself at work last month"]),
+    ("strangulation", None, ["the toddler choked on a grape, she is fine now"]),
 ]
 
 
