@@ -333,6 +333,11 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("bail for last month's assault", ["he is on bail for the assault on her last month"], {"order_breach": "current"}),
     ("an order that ended", ["the restraining order from that case ended last year"], {"order_breach": "historical"}),
     ("an order until last year", ["she had a non-mol until last year, now expired"], {"order_breach": "historical"}),
+    ("gone for him is an attack", ["third time this month she's gone for him"], {"suspect_present": None}),
+    ("can't take any more", ["she can't take any more of his controlling"], {"coercive_control": "current"}),
+    ("whereabouts unknown after leaving", ["son has gone out, whereabouts unknown"], {"suspect_present": "negated"}),
+    ("whereabouts unknown alone says nothing", ["ex's whereabouts unknown"], {"suspect_present": None}),
+    ("not sure he is still there", ["not sure if he's still in the house"], {"suspect_present": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
