@@ -188,6 +188,17 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("mental_health_suicide", None, ["he was killing himself laughing at her"]),
     ("mental_health_suicide", None, ["he hurt himself at work last month"]),
     ("strangulation", None, ["the toddler choked on a grape, she is fine now"]),
+    # --- eighth batch ---
+    ("weapon", "current", ["he burned her hand with the hair straighteners"]),
+    ("weapon", "current", ["he has something in his hand behind the door"]),
+    ("injury", "current", ["her face is a mess after he punched her"]),
+    ("injury", "current", ["he split her head open on the radiator"]),
+    ("injury", "current", ["the baby seems floppy"]),
+    ("threats_to_kill", "current", ["he told her he would swing for her"]),
+    ("threats_to_kill", "current", ["he says he'll happily do life for her"]),
+    ("sexual_abuse", "current", ["ex keeps sending her dick pics"]),
+    ("mental_health_suicide", "current", ["he says he's going to stand in front of a train"]),
+    ("mental_health_suicide", "current", ["he was let out of the psychiatric unit yesterday"]),
 ]
 
 
