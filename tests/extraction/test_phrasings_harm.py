@@ -199,6 +199,11 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("sexual_abuse", "current", ["ex keeps sending her dick pics"]),
     ("mental_health_suicide", "current", ["he says he's going to stand in front of a train"]),
     ("mental_health_suicide", "current", ["he was let out of the psychiatric unit yesterday"]),
+    # --- ninth batch: adult sons and daughters ---
+    ("children_present", None, ["mum calling, her daughter's boyfriend has been hitting her"]),
+    ("children_present", None, ["he is stopping with his son in Hull tonight"]),
+    ("children_present", "current", ["she is staying with her daughter (7) at her mum's"]),
+    ("children_present", None, ["he hit her for talking to boys at college"]),
 ]
 
 
