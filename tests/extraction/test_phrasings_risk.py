@@ -72,7 +72,9 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("coercive_control", None, "asked about guns - he has no access to any"),
     # separation
     ("separation", "current", "she is ending things with him"),
-    ("separation", "current", "she wants out"),
+    ("separation", None, "he is kicking the bedroom door, she wants out of the house"),
+    ("coercive_control", None, "she locked herself in the bathroom so he couldn't get to her"),
+    ("separation", None, "she wants advice on leaving the house safely tonight"),
     ("separation", "current", "she's thinking about leaving him"),
     ("separation", "current", "IP wants help to leave"),
     ("separation", "current", "she has a bag packed"),
