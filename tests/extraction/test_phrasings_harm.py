@@ -204,6 +204,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", None, ["he is stopping with his son in Hull tonight"]),
     ("children_present", "current", ["she is staying with her daughter (7) at her mum's"]),
     ("children_present", None, ["he hit her for talking to boys at college"]),
+    # --- tenth batch: unknowns and denials ---
+    ("weapon", None, ["weapons: unknown"]),
+    ("weapon", None, ["wpns N/K"]),
+    ("injury", "negated", ["nobody needs an ambulance, nobody hurt"]),
 ]
 
 
