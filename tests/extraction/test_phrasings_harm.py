@@ -208,6 +208,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("weapon", None, ["weapons: unknown"]),
     ("weapon", None, ["wpns N/K"]),
     ("injury", "negated", ["nobody needs an ambulance, nobody hurt"]),
+    # --- eleventh batch: hospital admissions, typos ---
+    ("injury", "historical", ["he put her in hospital in 2020, she was hospitalised for a week"]),
+    ("injury", "current", ["brused cheek and she is bleding from the lip"]),
+    ("children_present", "current", ["her grandaughter (4) lives with them"]),
 ]
 
 
