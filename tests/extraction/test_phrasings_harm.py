@@ -212,6 +212,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("injury", "historical", ["he put her in hospital in 2020, she was hospitalised for a week"]),
     ("injury", "current", ["brused cheek and she is bleding from the lip"]),
     ("children_present", "current", ["her grandaughter (4) lives with them"]),
+    # --- twelfth batch: children living there but away tonight (spec: still current) ---
+    ("children_present", "current", ["she's not hurt, the kids are at their dad's tonight"]),
+    ("children_present", "current", ["the children aren't home, they're with their grandma"]),
+    ("children_present", "negated", ["no kids at the house"]),
 ]
 
 
