@@ -216,6 +216,12 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", "current", ["she's not hurt, the kids are at their dad's tonight"]),
     ("children_present", "current", ["the children aren't home, they're with their grandma"]),
     ("children_present", "negated", ["no kids at the house"]),
+    # --- thirteenth batch: a knife or tool in ordinary use, ruled out as a weapon (spec) ---
+    ("weapon", "negated", ["caller says he has a knife", "update: she was peeling potatoes with it, he never picked it up, no weapons used"]),
+    ("weapon", "negated", ["c/r says ex has a hammer", "clarified: the hammer was because he was putting up a shelf, he never threatened her with it"]),
+    ("weapon", "negated", ["he has a blade", "caller now says she was wrong about the blade, it was a phone"]),
+    ("weapon", "current", ["he has a knife", "he put the knife down when police arrived"]),
+    ("weapon", "current", ["he has a baseball bat, swinging it about", "their cat is hiding, he hasn't touched it"]),
 ]
 
 
