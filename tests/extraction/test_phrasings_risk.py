@@ -191,6 +191,13 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("escalation", "current", "the violence has increased over the summer"),
     ("pregnancy", "current", "the baby was born last friday"),
     ("animal_abuse", "current", "he threatened to wring the rabbit's neck"),
+    # denials
+    ("previous_incidents", "negated", "Q any previous? A no"),
+    ("substance_misuse", "negated", "he is teetotal"),
+    ("stalking_harassment", "negated", "she has had no messages since"),
+    ("animal_abuse", "negated", "the pets not harmed"),
+    ("order_breach", "negated", "no bail conditions"),
+    ("honour_based_abuse", "negated", "no forced marriage concerns"),
     # police perpetrators
     ("police_perpetrator", "historical", "her husband is a retired police officer"),
     ("police_perpetrator", "current", "her husband is a serving police officer"),
