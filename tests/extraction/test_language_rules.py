@@ -338,6 +338,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("whereabouts unknown after leaving", ["son has gone out, whereabouts unknown"], {"suspect_present": "negated"}),
     ("whereabouts unknown alone says nothing", ["ex's whereabouts unknown"], {"suspect_present": None}),
     ("not sure he is still there", ["not sure if he's still in the house"], {"suspect_present": "current"}),
+    ("Q: A: with a colon", ["Q any weapons? A: no. Q has he hurt you? A: no."], {"weapon": "negated", "injury": "negated"}),
+    ("is he there? A: no", ["Q is he there? A: no, at golf till this evening"], {"suspect_present": "negated"}),
+    ("where is he? A: lying on the sofa", ["Q: where is he? A: lying on the sofa."], {"suspect_present": "current"}),
+    ("where is he? A: 'in the garage'", ["Q where is he now? A: 'in the garage'"], {"suspect_present": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
