@@ -222,6 +222,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("weapon", "negated", ["he has a blade", "caller now says she was wrong about the blade, it was a phone"]),
     ("weapon", "current", ["he has a knife", "he put the knife down when police arrived"]),
     ("weapon", "current", ["he has a baseball bat, swinging it about", "their cat is hiding, he hasn't touched it"]),
+    # --- fourteenth batch ---
+    ("weapon", "current", ["open line, woman heard saying please put it down"]),
+    ("weapon", "current", ["officer told him to drop the knife"]),
+    ("injury", None, ["hospital safeguarding nurse calling re a patient's husband"]),
 ]
 
 
