@@ -124,7 +124,7 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("walked past her window is nearby", ["ex has just walked past her window twice"],
      {"suspect_present": "current", "stalking_harassment": "current"}),
     ("back in minutes is not history", ["he's gone to the shop, back in 5 mins"], {"suspect_present": "current"}),
-    ("released from prison", ["ex released from prison today"], {"suspect_present": "current", "safety_confirmed": "negated"}),
+    ("released from prison", ["ex released from prison today"], {"suspect_present": None, "safety_confirmed": "negated"}),
     ("a child caller", ["c/r is 13, dad hit mum"], {"children_present": "current"}),
     ("an adult caller is not a child", ["c/r is 34, p/ner hit her"], {"children_present": None}),
     ("the kids' dad is not kids present", ["kids' dad keeps ringing"], {"children_present": None}),

@@ -103,6 +103,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she's being sent to bangladesh to marry a cousin from sylhet"),
     (S, None, "caller is stood outside the block waiting for police"),
     (S, None, "he's been hitting her for years, never reported"),
+    (S, None, "he got out of prison a fortnight ago"),
+    (S, "current", "ex let out today, texted her 'see you soon'"),
     (S, None, "ex lives 5 mins away from her"),
     (S, None, "he threw her bags out the window last week"),
     (S, "current", "he is drunk and has gone up to bed"),
