@@ -226,6 +226,17 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("weapon", "current", ["open line, woman heard saying please put it down"]),
     ("weapon", "current", ["officer told him to drop the knife"]),
     ("injury", None, ["hospital safeguarding nurse calling re a patient's husband"]),
+    # --- fifteenth batch: regional words ---
+    ("injury", "current", ["she has a keeker on her left eye"]),
+    ("injury", "current", ["her lip is burst"]),
+    ("strangulation", "current", ["he had her by the thrapple against the wall"]),
+    ("threats_to_kill", "current", ["he says he will top her, she believes him"]),
+    ("sexual_abuse", "current", ["she says he had his way with her when she was asleep"]),
+    ("mental_health_suicide", "current", ["he keeps saying he'll do himself in"]),
+    ("mental_health_suicide", "current", ["he is threatening to neck himself"]),
+    ("children_present", "current", ["her youngest is 4"]),
+    ("children_present", "current", ["the wee one is in her cot"]),
+    ("threats_to_kill", None, ["he went to top her up with wine"]),
 ]
 
 
