@@ -198,6 +198,15 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("animal_abuse", "negated", "the pets not harmed"),
     ("order_breach", "negated", "no bail conditions"),
     ("honour_based_abuse", "negated", "no forced marriage concerns"),
+    # CAD shorthand
+    ("previous_incidents", "current", "DA hx between them"),
+    ("vulnerable_victim", "current", "IP w/ LD, needs support"),
+    ("vulnerable_victim", "current", "c/r F 84, lives alone"),
+    ("vulnerable_victim", "current", "IP 79 yrs, hard to understand"),
+    ("coercive_control", "current", "CCB reported by IDVA"),
+    ("substance_misuse", "current", "susp under infl"),
+    ("police_perpetrator", "current", "susp police officer, on duty"),
+    ("escalation", "current", "he's never been this bad before"),
     # police perpetrators
     ("police_perpetrator", "historical", "her husband is a retired police officer"),
     ("police_perpetrator", "current", "her husband is a serving police officer"),
