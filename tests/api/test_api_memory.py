@@ -112,7 +112,7 @@ def test_cache_keeps_the_most_recently_used_notes(fresh_nlp) -> None:  # noqa: A
     cached = CachingAnalyser(nlp=fresh_nlp, max_notes=3)
     cached.analyse(["He hit her.", "He has a knife.", "Two kids upstairs."])
     cached.analyse(["He hit her.", "She is bleeding."])  # "He hit her." used again, so "He has a knife." goes
-    assert list(cached._cache) == ["Two kids upstairs.", "He hit her.", "She is bleeding."]
+    assert [note for _reading, note in cached._cache] == ["Two kids upstairs.", "He hit her.", "She is bleeding."]
     assert cached.cached_notes == 3
 
 
