@@ -207,6 +207,11 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("substance_misuse", "current", "susp under infl"),
     ("police_perpetrator", "current", "susp police officer, on duty"),
     ("escalation", "current", "he's never been this bad before"),
+    # status traps
+    ("coercive_control", "historical", "he used to take her wages, she now has control of her own money"),
+    ("coercive_control", "current", "he says he'll send her away without her passport if she doesn't obey him"),
+    ("separation", "current", "she is asking if she can go to a refuge"),
+    ("separation", "current", "she left him last week, she can't go back to the refuge now"),
     # police perpetrators
     ("police_perpetrator", "historical", "her husband is a retired police officer"),
     ("police_perpetrator", "current", "her husband is a serving police officer"),
