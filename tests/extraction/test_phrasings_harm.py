@@ -237,6 +237,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", "current", ["her youngest is 4"]),
     ("children_present", "current", ["the wee one is in her cot"]),
     ("threats_to_kill", None, ["he went to top her up with wine"]),
+    # --- sixteenth batch: threats to use a weapon are weapon only (spec) ---
+    ("weapon", "current", ["he said he was going to glass her"]),
+    ("threats_to_kill", None, ["he threatened to bottle her"]),
+    ("injury", None, ["he threatened to stab her"]),
 ]
 
 
