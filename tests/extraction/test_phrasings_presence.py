@@ -96,6 +96,13 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "husband works nights"),
     (S, "negated", "susp left scene prior to arrival"),
     (S, "negated", "ex nowhere to be seen"),
+    (S, "current", "he's been in the lounge all night drinking"),
+    (S, "current", "susp returned to address 0130"),
+    (S, "current", "he's waiting at the bottom of the stairs"),
+    (S, "negated", "nobody at the door now"),
+    (S, "negated", "he hasn't come back"),
+    (S, "negated", "husband at sea"),
+    (S, "negated", "he's being held at the station"),
     # --- suspect present: status traps
     (S, None, "he used to come home drunk and when he was drunk he'd shout"),
     (S, None, "ex left a card on her car windscreen"),
@@ -103,6 +110,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she's being sent to bangladesh to marry a cousin from sylhet"),
     (S, None, "caller is stood outside the block waiting for police"),
     (S, None, "he's been hitting her for years, never reported"),
+    (S, None, "her husband won't let her out of the house"),
+    (S, "current", "c/r home alone, he texted he's coming round"),
     (S, None, "he got out of prison a fortnight ago"),
     (S, "current", "ex let out today, texted her 'see you soon'"),
     (S, None, "ex lives 5 mins away from her"),
@@ -138,6 +147,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     (C, "current", "ip now in temp accommodation"),
     (C, "current", "he's in the nick"),
     (C, "negated", "he was remanded || update: he's been bailed"),
+    (C, "current", "he's been taken away by police"),
+    (C, "current", "she's been rehoused out of area"),
+    (C, "negated", "she has nowhere safe to go"),
     # --- safety confirmed: status traps
     (C, None, "she doesn't want him arrested, just wants advice"),
     (C, None, "he told her she'll be deported if she calls the police"),
@@ -169,8 +181,13 @@ ROWS: list[tuple[str, str | None, str]] = [
     (T, "current", "she ended the call suddenly"),
     (T, "current", "c/r says she has to go, he's coming"),
     (T, "current", "c/r only able to answer yes or no"),
+    (T, "current", "she has to keep quiet"),
+    (T, "current", "she's pretending to talk to her sister"),
+    (T, "current", "answers guarded, may be overheard"),
+    (T, "negated", "he can't hear her, he's in the garden"),
     # --- cannot talk safely: status traps
     (T, None, "she rang her sister, no answer"),
+    (T, None, "she overheard him on the phone to his mate"),
 ]
 
 
