@@ -342,6 +342,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("is he there? A: no", ["Q is he there? A: no, at golf till this evening"], {"suspect_present": "negated"}),
     ("where is he? A: lying on the sofa", ["Q: where is he? A: lying on the sofa."], {"suspect_present": "current"}),
     ("where is he? A: 'in the garage'", ["Q where is he now? A: 'in the garage'"], {"suspect_present": "current"}),
+    ("txt: cant talk is no denial", ["cant talk hes next to me"], {"suspect_present": "current", "cannot_talk_safely": "current"}),
+    ("txt: cant ring he'll hear", ["hes smashing everything cant ring he'll hear"], {"cannot_talk_safely": "current"}),
+    ("txt: n is and", ["he'll take the kids to iraq n she'll never see them"], {"children_present": "current"}),
+    ("txt: n is still no", ["kids? n"], {"children_present": "negated"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
