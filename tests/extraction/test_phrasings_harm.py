@@ -241,6 +241,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("weapon", "current", ["he said he was going to glass her"]),
     ("threats_to_kill", None, ["he threatened to bottle her"]),
     ("injury", None, ["he threatened to stab her"]),
+    # --- seventeenth batch ---
+    ("children_present", "current", ["ex keeps waiting outside the kids' school"]),
+    ("children_present", "current", ["he followed her on the school run"]),
+    ("children_present", "current", ["IP aged 79 reports that last night her grandson (15) who lives with her pushed her"]),
 ]
 
 
