@@ -111,6 +111,7 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "caller is stood outside the block waiting for police"),
     (S, None, "he's been hitting her for years, never reported"),
     (S, None, "her husband won't let her out of the house"),
+    (S, None, "his wife locked him out of the house again"),
     (S, "current", "c/r home alone, he texted he's coming round"),
     (S, None, "he got out of prison a fortnight ago"),
     (S, "current", "ex let out today, texted her 'see you soon'"),
