@@ -212,6 +212,12 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("coercive_control", "current", "he says he'll send her away without her passport if she doesn't obey him"),
     ("separation", "current", "she is asking if she can go to a refuge"),
     ("separation", "current", "she left him last week, she can't go back to the refuge now"),
+    # third-party callers
+    ("previous_incidents", "current", "neighbour says it happens most weekends"),
+    ("previous_incidents", "current", "neighbour regularly hears them fighting"),
+    ("previous_incidents", "current", "social worker involved with the family because of domestic abuse"),
+    ("coercive_control", "current", "he knows all her passwords"),
+    ("separation", "current", "she recently fled an abusive relationship"),
     # police perpetrators
     ("police_perpetrator", "historical", "her husband is a retired police officer"),
     ("police_perpetrator", "current", "her husband is a serving police officer"),
