@@ -103,6 +103,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "he hasn't come back"),
     (S, "negated", "husband at sea"),
     (S, "negated", "he's being held at the station"),
+    (S, "current", "ALL PARTIES AT ADDRESS"),
+    (S, "current", "both parties present, officers en route"),
+    (S, "current", "susp at loc"),
+    (S, "negated", "susp not at loc"),
+    (S, "negated", "susp last seen heading towards the town centre"),
     # --- suspect present: status traps
     (S, None, "he used to come home drunk and when he was drunk he'd shout"),
     (S, None, "ex left a card on her car windscreen"),
