@@ -1,0 +1,87 @@
+"""Presence and safety phrasings (round 2), one short note per concept, written for this test
+(not taken from any development set): where the suspect is, whether she can talk, and the
+protective facts, in the shorthand of UK call handlers. Rows with `None` are traps: phrases
+that look like the concept but are not it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # armed or hands on her right now: he is there
+    ("suspect_present", "current", "she says he's got the bread knife and won't put it down"),
+    ("suspect_present", "current", "dad has got a hammer in his hand"),
+    ("suspect_present", "current", "boyfriend's holding a blade to her throat"),
+    ("suspect_present", "current", "husband has got her neck up against the fridge"),
+    ("suspect_present", "current", "partner is kneeling on her chest"),
+    ("suspect_present", None, "husband has got a shotgun licence, no other concerns"),
+    # where he is, said plainly
+    ("suspect_present", "current", "husband sat in the armchair not saying anything"),
+    ("suspect_present", "current", "son is now in the workshop at the back"),
+    ("suspect_present", "current", "he is back up at the house now"),
+    ("suspect_present", "current", "he is 'in the kitchen' she says"),
+    ("suspect_present", "current", "she can't say much, he's right next to her"),
+    ("suspect_present", "current", "he's only in the toilet, she has to be quick"),
+    ("suspect_present", "current", "partner's back now and shouting again"),
+    ("suspect_present", "current", "he is in the area but not at her address"),
+    # heard, answered, coming
+    ("suspect_present", "current", "on ringback a man answered and said she's asleep"),
+    ("suspect_present", "current", "he's popped to the shop, back in a sec"),
+    ("suspect_present", "current", "he messaged 'on my way round' ten mins ago"),
+    ("suspect_present", "current", "ex finishes in 15 mins and is coming straight here"),
+    ("suspect_present", "current", "he has gone out to get his bat from the car"),
+    ("suspect_present", "current", "hes bangin on the back door"),
+    # gone, away, elsewhere
+    ("suspect_present", "negated", "he went out the front door about ten minutes ago"),
+    ("suspect_present", "negated", "partner out working till late"),
+    ("suspect_present", "negated", "he punched the wall and then went off to the bookies"),
+    ("suspect_present", "negated", "bf now at his cousins"),
+    ("suspect_present", "negated", "ex not at her address tonight"),
+    ("suspect_present", "negated", "he lives about an hour away"),
+    ("suspect_present", "negated", "he has stayed away since the weekend"),
+    ("suspect_present", "negated", "a friend came and took him away to calm down"),
+    ("suspect_present", "negated", "neighbour saw him leave on foot"),
+    ("suspect_present", "negated", "husband works offshore, not back for three weeks"),
+    ("suspect_present", "negated", "is he home? - no"),
+    ("suspect_present", "current", "is he there? yes"),
+    ("suspect_present", "negated", "he has now been admitted to the ward"),
+    # traps: not about where he is now
+    ("suspect_present", None, "her ex won't leave her alone, calls her all day"),
+    ("suspect_present", None, "he keeps walking past her house every evening"),
+    ("suspect_present", "current", "he's back and he's off his head on drink"),
+    ("suspect_present", None, "ex has just come out of prison and she is worried"),
+    ("safety_confirmed", None, "ex has just come out of prison and she is worried"),
+    # protective facts
+    ("safety_confirmed", "current", "she says he has never been up here and doesn't drive"),
+    ("safety_confirmed", "current", "she doesn't expect him back, he's moved up north"),
+    ("safety_confirmed", "current", "husband away working in Glasgow until next Friday"),
+    ("safety_confirmed", "current", "she has a new flat now that he doesn't know about"),
+    ("safety_confirmed", "current", "her husband moved into a nursing home in the spring"),
+    ("safety_confirmed", "current", "he has been taken in by police on an unrelated matter"),
+    ("safety_confirmed", "negated", "she's at her mum's but he knows she is there"),
+    ("safety_confirmed", None, "the boy calling doesn't know his address"),
+    ("safety_confirmed", None, "she's at a mate's, doesn't think he knows where"),
+    # can she talk
+    ("cannot_talk_safely", "current", "text relay, no reply to handler since"),
+    ("cannot_talk_safely", "current", "phone then left open, voices in the background"),
+    ("cannot_talk_safely", "current", "she texted pls dont ring me"),
+    ("cannot_talk_safely", "current", "she asked us not to call back"),
+    ("cannot_talk_safely", "current", "on callback she said not now and ended the call"),
+    ("cannot_talk_safely", "current", "he is listening at the bedroom door"),
+    ("cannot_talk_safely", "negated", "he's asleep upstairs, she's in the garden and can talk"),
+    ("cannot_talk_safely", None, "her family have cut her off since the wedding"),
+]
+
+
+@pytest.mark.parametrize(("label", "expected", "note"), ROWS, ids=[f"{l}:{n}" for l, _, n in ROWS])
+def test_presence_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
+    statuses = analyser.analyse([note]).statuses()
+    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
