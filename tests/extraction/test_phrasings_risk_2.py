@@ -1,0 +1,89 @@
+"""Everyday phrasings of the risk-assessment labels, second pass (concepts seen failing on
+newer authors' writing: forced marriage arranged by family, officers by rank and force,
+elderly victims giving their own age, stalking by habitual waiting and through third parties,
+abuse that keeps recurring or went on for years, separation in her own words, orders being
+sought rather than held, firearms still held). One concept a row, written for this test in the
+style of call handlers' notes (not taken from any development set), with status traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+# (label, expected status or None for absent, note)
+PHRASINGS: list[tuple[str, str | None, str]] = [
+    # animal abuse: a weapon aimed at a pet, a pet held by the neck, a pet referred to as "it"
+    ("animal_abuse", "current", "c/r says he was aiming the air rifle at the cat"),
+    ("animal_abuse", "current", "he's grabbed the puppy by the scruff and is shaking it"),
+    ("animal_abuse", "current", "he dragged the dog into the garden and kicked it"),
+    ("animal_abuse", "negated", "he was yelling at the cat but she says he didnt touch it"),
+    # honour-based abuse: a marriage arranged or wanted by family, marrying the wrong person
+    ("honour_based_abuse", "current", "school say her parents have arranged for her to get married over easter"),
+    ("honour_based_abuse", "current", "text from girl 16 - my uncles want me to marry a man from back home"),
+    ("honour_based_abuse", "current", "they're flying her out next week to get married, she doesn't want to"),
+    ("honour_based_abuse", "current", "c/r worried her dad will marry her sister off this summer"),
+    ("honour_based_abuse", "current", "her cousins have threatened her for marrying outside the faith"),
+    ("honour_based_abuse", "current", "she has been cut off by her whole family since the wedding"),
+    # police perpetrator: rank and force without "is a"
+    ("police_perpetrator", "current", "anon caller says a DS in the CID is hitting his wife"),
+    ("police_perpetrator", "current", "her fiance, \"a PC with the Met\", has taken her car keys"),
+    # vulnerable victim: her own age in her own words, age after a person word
+    ("vulnerable_victim", "current", "c/r states \"he pushed me, I'm 83 and I can't stand up\""),
+    ("vulnerable_victim", "current", "caller female, 77, says grandson took her bank card"),
+    ("vulnerable_victim", "current", "lady (88) says her son keeps shouting at her"),
+    ("vulnerable_victim", "current", "victim has Parkinson's and can't get up off the floor"),
+    # stalking: habitual waiting, contact through third parties, repeat sightings, posting
+    ("stalking_harassment", "current", "he's been sitting outside her work in his van every morning"),
+    ("stalking_harassment", "current", "ex keeps ringing her sister asking where she lives now"),
+    ("stalking_harassment", "current", "ex has been posting her private pictures online"),
+    ("stalking_harassment", "current", "she's spotted his van at the end of the road three times since friday"),
+    ("stalking_harassment", "current", "her ex shows up every time she goes out with friends"),
+    # coercive control: benefits taken, documents destroyed, never out without him, reporting threat
+    ("coercive_control", "current", "boyfriend has been taking her PIP and leaving her with nothing"),
+    ("coercive_control", "current", "he ripped up her passport in front of her"),
+    ("coercive_control", "current", "she is never allowed to go to the shops without him"),
+    ("coercive_control", "current", "he says if she calls the police nobody will ever believe her"),
+    ("coercive_control", "current", "husband is watching her phone all the time"),
+    ("coercive_control", "current", "his wife won't let him leave the bedroom"),
+    ("coercive_control", None, "the farm is isolated, officers 40 mins away"),
+    ("coercive_control", None, "son has stopped taking his medication and is shouting"),
+    # separation: ending it in her words, left since, family pressure over leaving
+    ("separation", "current", "argument started after she told him she wanted to end it"),
+    ("separation", "current", "IP has since moved out and is at her nan's"),
+    ("separation", "current", "her family keep pushing her to go back to her husband"),
+    ("separation", None, "caller's signal keeps breaking up, could hear shouting"),
+    ("separation", None, "he took a handful of pills saying he wanted to end it"),
+    ("separation", "negated", "they are still married and she wants to stay with him"),
+    # orders: a distance condition; an order wanted is not an order held
+    ("order_breach", "current", "he's not permitted within 200 metres of the house"),
+    ("order_breach", None, "she'd like to get an injunction against him"),
+    # firearms: still held, denied in a list
+    ("firearm_access", "current", "he threatened her with it years ago and still has his shotgun"),
+    ("firearm_access", "negated", "asked re guns - none, no firearms licence"),
+    # previous incidents: happened before, habitual, went on for years, police in a year
+    ("previous_incidents", "current", "she says it has happened before but she never rang anyone"),
+    ("previous_incidents", "current", "he often pushes her about when he's in a mood"),
+    ("previous_incidents", "current", "he throws things at her sometimes"),
+    ("previous_incidents", "current", "c/r says it went on for years before she left"),
+    ("previous_incidents", "current", "he was violent throughout the marriage"),
+    ("previous_incidents", "current", "officers came out to the address in 2022"),
+    ("previous_incidents", "current", "she has reported him twice"),
+    ("previous_incidents", "current", "he pushed her down the stairs a couple of months ago"),
+    ("previous_incidents", None, "she is planning to leave again next week"),
+    ("previous_incidents", None, "husband has controlled her money for years"),
+    # escalation: never sounded or looked this bad
+    ("escalation", "current", "she says he has never looked this angry"),
+]
+
+
+@pytest.mark.parametrize(("label", "expected", "note"), PHRASINGS, ids=[f"{l}:{n[:40]}" for l, _, n in PHRASINGS])
+def test_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
+    got = analyser.analyse([note]).statuses().get(label)
+    assert got == expected, f"{label}: expected {expected}, got {got} in {note!r}"
