@@ -116,6 +116,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "caller is stood outside the block waiting for police"),
     (S, None, "he's been hitting her for years, never reported"),
     (S, None, "her husband won't let her out of the house"),
+    (S, None, "he's on his way to work"),
+    (S, "negated", "he's sat in the pub with his mates"),
+    (S, "negated", "he has returned to Romania"),
     (S, None, "his wife locked him out of the house again"),
     (S, "current", "c/r home alone, he texted he's coming round"),
     (S, None, "he got out of prison a fortnight ago"),
@@ -161,6 +164,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     (C, None, "he told her she'll be deported if she calls the police"),
     (C, None, "she's scared he'll find out where she's staying"),
     (C, None, "they want her to marry a man in pakistan"),
+    (C, None, "they are fighting over custody of the kids"),
+    (C, None, "she's being held in the house against her will"),
     (C, "current", "he's serving 4 years, she wants advice for when he is released"),
     (C, "current", "he is locked up || she has let go of the idea of getting back with him"),
     # --- cannot talk safely
