@@ -245,6 +245,11 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("children_present", "current", ["ex keeps waiting outside the kids' school"]),
     ("children_present", "current", ["he followed her on the school run"]),
     ("children_present", "current", ["IP aged 79 reports that last night her grandson (15) who lives with her pushed her"]),
+    # --- eighteenth batch ---
+    ("mental_health_suicide", "current", ["she has a box of pills and is threatening to take them all"]),
+    ("mental_health_suicide", "current", ["he keeps talking about ending his life"]),
+    ("sexual_abuse", "current", ["school have concerns of CSE"]),
+    ("sexual_abuse", "current", ["ex is sextorting her with old photos"]),
 ]
 
 
