@@ -1,0 +1,88 @@
+"""Everyday phrasings of the emergency labels and children added in the second harm pass
+(threats to kill, weapon, injury, strangulation, sexual abuse, mental health and suicide,
+children present), one short note each, written for this test (not taken from any
+development set), with a few status traps (denials, history, look-alikes)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.fixture(scope="module")
+def analyser() -> Analyser:
+    return Analyser()
+
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # threats to kill
+    ("threats_to_kill", "current", "he told her he'd finish her off tonight"),
+    ("threats_to_kill", "current", "ex shouting 'I'm going to finish you'"),
+    ("threats_to_kill", "current", "he said she would never see the kids alive again"),
+    ("threats_to_kill", "current", "he kept saying he'd cut your throat if you grass"),
+    ("threats_to_kill", "current", "says he'll put one in her head"),
+    ("threats_to_kill", "current", "he drowned the rabbit and said you're next"),
+    ("threats_to_kill", "current", "msg from him: im dead when he gets home"),
+    ("threats_to_kill", "current", "he's threatening to torch the house down with her inside"),
+    ("threats_to_kill", "current", "he says he'll set the car on fire with us in it"),
+    ("threats_to_kill", "current", "bf says he's going to crash the car into a tree with the kids"),
+    ("threats_to_kill", "historical", "in 2019 he told her he'd finish her off"),
+    # mental health and suicide
+    ("mental_health_suicide", "current", "he said he'd stab her then himself"),
+    ("mental_health_suicide", "current", "she says she's going to walk into the sea"),
+    ("mental_health_suicide", "current", "he keeps saying he'll step in front of a train"),
+    ("mental_health_suicide", "current", "threatening to drive into the reservoir with the kids"),
+    # weapon
+    ("weapon", "current", "he's in the yard with a pitchfork"),
+    ("weapon", "current", "came at him with the wheel brace"),
+    ("weapon", "current", "she lashes out with whatever's to hand"),
+    ("weapon", "current", "he pointed it at me and laughed"),
+    ("weapon", "current", "said he'd use it on her if she moved"),
+    ("weapon", "current", "he's gone to the garage for his crossbow"),
+    ("weapon", "current", "bf came at me w a hammer"),
+    ("weapon", None, "victim is 82 and walks with a stick"),
+    ("weapon", "historical", "he pointed it at her back in 2017"),
+    # injury
+    ("injury", "current", "front tooth knocked out"),
+    ("injury", "current", "her tooth's come out after he hit her"),
+    ("injury", "current", "she's getting bad pains in her belly"),
+    ("injury", "current", "complaining of a headache after he hit her head on the wall"),
+    ("injury", "current", "victim semi-conscious on the floor"),
+    ("injury", "current", "he pulled chunks of her hair out"),
+    ("injury", "current", "he's split her head open"),
+    ("injury", "current", "he stabbed her in the arm"),
+    ("injury", "negated", "no pain, no marks"),
+    # strangulation
+    ("strangulation", "current", "he held a cushion over her face"),
+    ("strangulation", "current", "tried to smother me"),
+    ("strangulation", None, "he was swinging the bottle by the neck of it"),
+    ("strangulation", None, "he grabbed the cat by the scruff"),
+    # sexual abuse
+    ("sexual_abuse", "current", "he forces me to do sexual things to him"),
+    ("sexual_abuse", "current", "made her do stuff she didn't want"),
+    ("sexual_abuse", "current", "he forced himself onto me last night"),
+    ("sexual_abuse", "current", "her uncle keeps touching her"),
+    ("sexual_abuse", "current", "he touched her inappropriately"),
+    ("sexual_abuse", "current", "tried to force her into sex"),
+    # children present
+    ("children_present", "current", "the little lad is only 6."),
+    ("children_present", None, "she's 7 months pregnant, baby moving ok"),
+    ("children_present", None, "he says he'll make her lose the baby"),
+    ("children_present", None, "family want him to marry a girl from back home"),
+    # second batch
+    ("threats_to_kill", "current", "he screamed 'you're going to die tonight'"),
+    ("sexual_abuse", "current", "he had sex with her although she kept telling him to stop"),
+    ("injury", "current", "he threw a mug, leaving a nasty gash"),
+    ("weapon", "current", "she held a lit cigarette against his arm"),
+    ("weapon", "current", "waving the broken neck of a bottle"),
+    ("weapon", "negated", "she didn't notice anything in his hands"),
+    ("weapon", None, "he's gone to the golf club for the evening"),
+    ("weapon", None, "she was using the bread knife to slice a cake"),
+]
+
+
+@pytest.mark.parametrize(("label", "expected", "note"), ROWS, ids=[f"{l}:{n}" for l, _, n in ROWS])
+def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
+    statuses = analyser.analyse([note]).statuses()
+    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
