@@ -250,6 +250,10 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
     ("mental_health_suicide", "current", ["he keeps talking about ending his life"]),
     ("sexual_abuse", "current", ["school have concerns of CSE"]),
     ("sexual_abuse", "current", ["ex is sextorting her with old photos"]),
+    # --- nineteenth batch: 'baby' that is not a child ---
+    ("children_present", None, ["ex keeps texting her 'baby please come home'"]),
+    ("children_present", None, ["they have been trying for a baby"]),
+    ("children_present", None, ["she is the baby of the family"]),
 ]
 
 
