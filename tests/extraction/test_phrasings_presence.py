@@ -117,6 +117,7 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "he's been hitting her for years, never reported"),
     (S, None, "her husband won't let her out of the house"),
     (S, None, "he's on his way to work"),
+    (S, None, "baby asleep next to her in the cot"),
     (S, "negated", "he's sat in the pub with his mates"),
     (S, "negated", "he has returned to Romania"),
     (S, None, "his wife locked him out of the house again"),
