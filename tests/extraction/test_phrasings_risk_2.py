@@ -80,6 +80,33 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("previous_incidents", None, "husband has controlled her money for years"),
     # escalation: never sounded or looked this bad
     ("escalation", "current", "she says he has never looked this angry"),
+    # second batch: rank and force, family-forced marriage, repeat calls and letters, ending the
+    # marriage, leaving a room is not leaving him, worse by degree, ages and English, babies' ages
+    ("police_perpetrator", "current", "her husband, DC Lee Harper of this force, has pushed her over"),
+    ("police_perpetrator", "historical", "ex is a retired sergeant from this force"),
+    ("honour_based_abuse", "current", "she was pressured by her parents to marry him and now wants out"),
+    ("honour_based_abuse", "current", "her brothers say she is flying to Pakistan in june to be married"),
+    ("stalking_harassment", "current", "ex has phoned her twelve times since midnight"),
+    ("stalking_harassment", "current", "he sent her 9 whatsapp messages this afternoon"),
+    ("stalking_harassment", "current", "he keeps leaving notes under her wipers"),
+    ("stalking_harassment", "current", "he was stood over the road watching the windows"),
+    ("separation", "current", "she has decided to end the marriage"),
+    ("separation", None, "he is refusing to leave the house and shouting"),
+    ("separation", None, "her dad separated them before police arrived"),
+    ("separation", None, "he said that if she ever tried to leave he'd hurt her"),
+    ("escalation", "current", "she says his temper has got much worse since christmas"),
+    ("vulnerable_victim", "current", "Mrs Ada Cole is 84 and lives with her son"),
+    ("vulnerable_victim", "current", "victim struggles with English, daughter translating"),
+    ("pregnancy", "current", "her daughter, aged 3 weeks, is asleep in the pram"),
+    ("coercive_control", "current", "he refuses to give her any money for the electric"),
+    ("coercive_control", None, "he threw the xbox controller at the wall"),
+    ("coercive_control", None, "he called her names in front of the neighbours last night"),
+    ("previous_incidents", None, "he had left ten minutes prior to the call"),
+    ("previous_incidents", None, "he previously owned a shotgun but sold it"),
+    ("previous_incidents", None, "they broke up last month and he has been texting since"),
+    ("previous_incidents", "negated", "she says there has never been any violence before tonight"),
+    ("firearm_access", "negated", "asked about guns, his brother shoots but he does not hold a licence"),
+    ("substance_misuse", None, "suspect has gone down the pub"),
 ]
 
 
