@@ -160,12 +160,20 @@ ROWS: list[tuple[str, str | None, str]] = [
     (C, "current", "he's been taken away by police"),
     (C, "current", "she's been rehoused out of area"),
     (C, "negated", "she has nowhere safe to go"),
+    (C, "current", "he's doing 4 years for robbery"),
+    (C, "current", "he's being held overnight for court"),
+    (C, "current", "he's on a psychiatric ward"),
+    (C, "current", "he's stationed in Germany with the army"),
+    (C, "negated", "she was at a refuge but he's turned up at the refuge"),
+    (C, "negated", "he was remanded || update: he's no longer in custody"),
+    (C, "negated", "he was arrested last night || he's out on bail now"),
     # --- safety confirmed: status traps
     (C, None, "she doesn't want him arrested, just wants advice"),
     (C, None, "he told her she'll be deported if she calls the police"),
     (C, None, "she's scared he'll find out where she's staying"),
     (C, None, "they want her to marry a man in pakistan"),
     (C, None, "they are fighting over custody of the kids"),
+    (C, None, "he has bail conditions not to contact her"),
     (C, None, "she's being held in the house against her will"),
     (C, "current", "he's serving 4 years, she wants advice for when he is released"),
     (C, "current", "he is locked up || she has let go of the idea of getting back with him"),
@@ -200,6 +208,7 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- cannot talk safely: status traps
     (T, None, "she rang her sister, no answer"),
     (T, None, "she overheard him on the phone to his mate"),
+    (T, "current", "answers short, possibly being overheard"),
 ]
 
 
