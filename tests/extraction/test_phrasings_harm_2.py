@@ -79,6 +79,27 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("weapon", "negated", "she didn't notice anything in his hands"),
     ("weapon", None, "he's gone to the golf club for the evening"),
     ("weapon", None, "she was using the bread knife to slice a cake"),
+    # third batch: slang, typos, self-harm
+    ("threats_to_kill", "current", "he said he'd wipe the lot of them out"),
+    ("threats_to_kill", "current", "told her she'd be pushing up daisies"),
+    ("weapon", "current", "he took his belt to the lad"),
+    ("weapon", "current", "he used a dog lead on her"),
+    ("weapon", "current", "she was threatening him with a lit candle"),
+    ("injury", "current", "she can't see out of her left eye"),
+    ("injury", "current", "says her ribs are killing her"),
+    ("injury", "current", "she's been badly beaten"),
+    ("injury", "current", "bleedin from the mouth"),
+    ("injury", "current", "swolen cheek"),
+    ("sexual_abuse", "current", "her stepdad has been sexually abusing her"),
+    ("sexual_abuse", "current", "she was sexually assulted by him"),
+    ("strangulation", "current", "he clamped his hand over her nose and mouth"),
+    ("strangulation", "current", "he had her by the troat"),
+    ("mental_health_suicide", "current", "he keeps saying there's no point carrying on"),
+    ("mental_health_suicide", "current", "she's slashed her wrists"),
+    ("mental_health_suicide", "current", "threatening sucide again"),
+    ("mental_health_suicide", "current", "he says he'll hang hisself"),
+    ("weapon", "current", "hes got a machette"),
+    ("mental_health_suicide", "negated", "asked re self harm - none, not suicidal"),
 ]
 
 
