@@ -87,6 +87,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("safety_confirmed", "negated", "he knew where her mum lived"),
     ("cannot_talk_safely", "current", "no verbal response, just breathing only"),
     ("cannot_talk_safely", None, "neighbour says he could hear a woman screaming"),
+    ("suspect_present", "current", "he's now got a hammer and is stood in the hall"),
+    ("suspect_present", "current", "partner still has the kitchen knife"),
+    ("cannot_talk_safely", "current", "Q ok to talk? no"),
+    ("cannot_talk_safely", "negated", "Q safe to speak? yes"),
+    ("suspect_present", None, "her dad says she can't marry outside religion"),
     # can she talk
     ("cannot_talk_safely", "current", "text relay, no reply to handler since"),
     ("cannot_talk_safely", "current", "phone then left open, voices in the background"),
