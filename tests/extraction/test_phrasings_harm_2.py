@@ -100,6 +100,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("mental_health_suicide", "current", "he says he'll hang hisself"),
     ("weapon", "current", "hes got a machette"),
     ("mental_health_suicide", "negated", "asked re self harm - none, not suicidal"),
+    ("weapon", "current", "his little girl says daddy threw a cup at mammy"),
+    ("weapon", "current", "she threw a plate at her stepdad"),
 ]
 
 
