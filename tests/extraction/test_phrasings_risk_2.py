@@ -107,6 +107,20 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("previous_incidents", "negated", "she says there has never been any violence before tonight"),
     ("firearm_access", "negated", "asked about guns, his brother shoots but he does not hold a licence"),
     ("substance_misuse", None, "suspect has gone down the pub"),
+    # third batch: dog breeds, asking him for money, contacting her new partner, letting himself
+    # in, an order that ended, the same as for years, a threat said before
+    ("animal_abuse", "current", "he booted the staffie across the yard"),
+    ("coercive_control", "current", "she has to ask him for money for the gas"),
+    ("coercive_control", "current", "he keeps telling her you'll never leave me"),
+    ("coercive_control", "current", "he's been keeping the child benefit for himself"),
+    ("stalking_harassment", "current", "ex keeps texting her new boyfriend with threats"),
+    ("stalking_harassment", "current", "he lets himself in with his old key when she's out"),
+    ("stalking_harassment", "current", "she says he's been posting on instagram about her"),
+    ("order_breach", "historical", "he was on bail for hitting her but the conditions have ended"),
+    ("previous_incidents", "current", "she says it's no worse than it's been for years"),
+    ("previous_incidents", "current", "he has threatened that before"),
+    ("separation", "current", "no contact with him since she left in may"),
+    ("separation", None, "she lives with her husband's family in the flat above the shop"),
 ]
 
 
