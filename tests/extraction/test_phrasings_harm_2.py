@@ -102,6 +102,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("mental_health_suicide", "negated", "asked re self harm - none, not suicidal"),
     ("weapon", "current", "his little girl says daddy threw a cup at mammy"),
     ("weapon", "current", "she threw a plate at her stepdad"),
+    ("mental_health_suicide", "current", "he's bipolar and has stopped his medication"),
+    ("mental_health_suicide", "current", "she says he is in crisis again"),
+    ("injury", "current", "her left eye is closing up"),
 ]
 
 
