@@ -121,6 +121,25 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("previous_incidents", "current", "he has threatened that before"),
     ("separation", "current", "no contact with him since she left in may"),
     ("separation", None, "she lives with her husband's family in the flat above the shop"),
+    # fourth batch: everyday variants written for generalisation
+    ("coercive_control", "current", "he goes ballistic if she so much as talks to other men"),
+    ("coercive_control", "current", "he keeps her on a short leash"),
+    ("coercive_control", "current", "he threatens to ring social services and say she's an unfit mum"),
+    ("stalking_harassment", "current", "he keeps ringing her work looking for her"),
+    ("stalking_harassment", "current", "he's still sending gifts despite being told to stop"),
+    ("previous_incidents", "current", "he is on the system for DV with his last partner"),
+    ("previous_incidents", "current", "he has form for violence"),
+    ("previous_incidents", "current", "he punched her a while back"),
+    ("previous_incidents", "current", "he did the same thing last christmas"),
+    ("previous_incidents", "current", "he has been violent in the past"),
+    ("previous_incidents", "current", "police have been out to the flat several times"),
+    ("previous_incidents", "current", "the violence started after they got married"),
+    ("previous_incidents", "negated", "there's never been any DV between them"),
+    ("separation", "current", "she's been trying to get away from him for months"),
+    ("escalation", "current", "she says he is more aggressive than before"),
+    ("vulnerable_victim", "current", "victim can't get up without help"),
+    ("pregnancy", "current", "she says she is carrying his baby"),
+    ("honour_based_abuse", "current", "her brothers have threatened her over her boyfriend"),
 ]
 
 
