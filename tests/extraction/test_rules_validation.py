@@ -281,8 +281,11 @@ def _bad_first_implication(**changes):
         (_bad_first_implication(statuses=["historical", "later"]), ["implications.0.statuses.1"]),
         (_bad_first_implication(unexpected=True), ["implications.0.unexpected"]),
         (lambda imp: imp.pop("never_historical"), ["never_historical", "Field required"]),
-        (lambda imp: imp["implications"].append({"id": "half"}), ["implications.1", "if_any"]),
+        (lambda imp: imp["implications"].append({"id": "half"}), [f"implications.{len(_implications()['implications'])}", "if_any"]),
         (lambda imp: imp.update(adult_age="eighteen"), ["adult_age"]),
+        (lambda imp: imp["elderly_victim"].update(markers=["no.such_rule"]), ["elderly_victim", "no.such_rule"]),
+        (lambda imp: imp["victim_away"].update(negates=["no.such_rule"]), ["victim_away", "no.such_rule"]),
+        (lambda imp: imp["elderly_victim"].pop("adult_kin"), ["elderly_victim.adult_kin", "Field required"]),
     ],
 )
 def test_bad_implications_name_file_and_entry(override, change, fragments):
