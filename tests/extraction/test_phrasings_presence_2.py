@@ -100,6 +100,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("suspect_present", "current", "he is coming to pick her up in 10 minutes"),
     ("suspect_present", None, "her husband won't let her out of the house"),
     ("safety_confirmed", None, "her family have threatened to have her sent back home"),
+    ("suspect_present", "current", "she doesn't know where he went, he could still be in the house"),
+    ("cannot_talk_safely", "current", "c/r went silent as he walked in"),
+    ("cannot_talk_safely", "current", "she said she had to hang up"),
     # can she talk
     ("cannot_talk_safely", "current", "text relay, no reply to handler since"),
     ("cannot_talk_safely", "current", "phone then left open, voices in the background"),
