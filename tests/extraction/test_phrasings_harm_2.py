@@ -105,6 +105,19 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("mental_health_suicide", "current", "he's bipolar and has stopped his medication"),
     ("mental_health_suicide", "current", "she says he is in crisis again"),
     ("injury", "current", "her left eye is closing up"),
+    ("threats_to_kill", "current", "text from him saying he'll end you"),
+    ("threats_to_kill", "current", "he messaged her ur gonna die"),
+    ("threats_to_kill", "current", "he told her she won't live to see tmrw"),
+    ("threats_to_kill", "current", "he said she'd be six foot under by friday"),
+    ("threats_to_kill", "current", "he keeps telling her she's a goner"),
+    ("threats_to_kill", "current", "he said tonight is the last night of her life"),
+    ("threats_to_kill", "current", "he said he'd choke her till she's dead"),
+    ("injury", "current", "she thinks her wrist is broke"),
+    ("injury", "current", "he knocked her out cold"),
+    ("injury", "current", "she's cut me with a glass"),
+    ("sexual_abuse", "current", "he makes her sleep with his mates"),
+    ("mental_health_suicide", "current", "she's necked a load of paracetamol"),
+    ("injury", None, "he said he'd knock her out"),
 ]
 
 
