@@ -140,6 +140,13 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("vulnerable_victim", "current", "victim can't get up without help"),
     ("pregnancy", "current", "she says she is carrying his baby"),
     ("honour_based_abuse", "current", "her brothers have threatened her over her boyfriend"),
+    # shorthand and typos (lexicon: b4, happend, gettin, turnin)
+    ("previous_incidents", "current", "c/r says hes done this b4"),
+    ("previous_incidents", "current", "says its happend loads"),
+    ("escalation", "current", "c/r says its gettin worse"),
+    ("stalking_harassment", "current", "ex keeps turnin up at her mums"),
+    ("honour_based_abuse", "current", "school raising FM concerns re year 9 pupil"),
+    ("police_perpetrator", "current", "c/r says susp is job, works at the local nick"),
 ]
 
 
