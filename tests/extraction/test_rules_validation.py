@@ -272,6 +272,16 @@ def _bad_first_implication(**changes):
     return change
 
 
+@pytest.mark.parametrize("section,key", [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates")])
+def test_implications_naming_an_unknown_rule_name_the_section(override, section, key):
+    imp = _implications()
+    imp[section][key] = ["no.such_rule"]
+    override[IMPLICATIONS_FILE] = yaml.safe_dump(imp)
+    message = str(load_error())
+    assert message.startswith(f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}, entry {section}: ")
+    assert "no.such_rule" in message
+
+
 @pytest.mark.parametrize(
     ("change", "fragments"),
     [
@@ -283,8 +293,6 @@ def _bad_first_implication(**changes):
         (lambda imp: imp.pop("never_historical"), ["never_historical", "Field required"]),
         (lambda imp: imp["implications"].append({"id": "half"}), [f"implications.{len(_implications()['implications'])}", "if_any"]),
         (lambda imp: imp.update(adult_age="eighteen"), ["adult_age"]),
-        (lambda imp: imp["elderly_victim"].update(markers=["no.such_rule"]), ["elderly_victim", "no.such_rule"]),
-        (lambda imp: imp["victim_away"].update(negates=["no.such_rule"]), ["victim_away", "no.such_rule"]),
         (lambda imp: imp["elderly_victim"].pop("adult_kin"), ["elderly_victim.adult_kin", "Field required"]),
     ],
 )
