@@ -111,6 +111,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("suspect_present", "negated", "susp now away from the address"),
     ("suspect_present", "negated", "bf lifted by police earlier"),
     ("safety_confirmed", "current", "c/r at her nan's, susp doesnt know addy"),
+    ("suspect_present", "current", "the male remained on scene until officers arrived"),
+    ("safety_confirmed", "current", "the suspect now resides in Canada"),
+    ("cannot_talk_safely", "current", "the call was terminated by the caller"),
+    ("cannot_talk_safely", "current", "she is replying in one words only"),
+    ("cannot_talk_safely", "current", "she can only message, not speak"),
+    ("cannot_talk_safely", "current", "text: cant ring he'll hear"),
     # can she talk
     ("cannot_talk_safely", "current", "text relay, no reply to handler since"),
     ("cannot_talk_safely", "current", "phone then left open, voices in the background"),
