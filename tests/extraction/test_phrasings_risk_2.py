@@ -147,6 +147,11 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("stalking_harassment", "current", "ex keeps turnin up at her mums"),
     ("honour_based_abuse", "current", "school raising FM concerns re year 9 pupil"),
     ("police_perpetrator", "current", "c/r says susp is job, works at the local nick"),
+    # denials
+    ("stalking_harassment", "negated", "she's had no calls or messages from him since"),
+    ("previous_incidents", "negated", "checks done, nothing on the system for either party"),
+    ("separation", "negated", "they are still an item"),
+    ("separation", "negated", "the couple live together with their dog"),
 ]
 
 
