@@ -346,6 +346,8 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("txt: cant ring he'll hear", ["hes smashing everything cant ring he'll hear"], {"cannot_talk_safely": "current"}),
     ("txt: n is and", ["he'll take the kids to iraq n she'll never see them"], {"children_present": "current"}),
     ("txt: n is still no", ["kids? n"], {"children_present": "negated"}),
+    ("on three occasions is a habit", ["he has waited outside her college on three occasions"], {"suspect_present": None}),
+    ("outside now, third time", ["he is outside now, 3rd time this week"], {"suspect_present": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
