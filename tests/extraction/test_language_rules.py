@@ -199,7 +199,8 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"children_present": "current", "coercive_control": "current"}),
     ("not allowed near is not a denial", ["he is not allowed near the kids"], {"children_present": "current"}),
     ("since a birth weeks ago is ongoing", ["more controlling since the baby was born 3 weeks ago"],
-     {"coercive_control": "current", "children_present": "current", "previous_incidents": None}),
+     # "more controlling" is escalation, which implies earlier abuse (implications.yml)
+     {"coercive_control": "current", "children_present": "current", "previous_incidents": "current"}),
     ("asked re - she says no", ["asked re any sexual assault - she says no"], {"sexual_abuse": "negated"}),
     ("asked if - said no", ["Asked if there is a weapon - said no. Asked if kids are there - yes"],
      {"weapon": "negated", "children_present": "current"}),
