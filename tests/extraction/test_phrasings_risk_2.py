@@ -152,6 +152,13 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("previous_incidents", "negated", "checks done, nothing on the system for either party"),
     ("separation", "negated", "they are still an item"),
     ("separation", "negated", "the couple live together with their dog"),
+    # formal reported speech
+    ("coercive_control", "current", "She stated she is not permitted to go out alone."),
+    ("stalking_harassment", "current", "She reported that he had repeatedly visited her home uninvited."),
+    ("previous_incidents", "current", "She described abuse over a number of years."),
+    ("separation", "current", "The victim informed him she intended to leave."),
+    ("separation", None, "He intends to leave for Spain on Friday."),
+    ("escalation", "current", "She stated that his temper has deteriorated since the summer."),
 ]
 
 
