@@ -118,6 +118,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("sexual_abuse", "current", "he makes her sleep with his mates"),
     ("mental_health_suicide", "current", "she's necked a load of paracetamol"),
     ("injury", None, "he said he'd knock her out"),
+    ("children_present", "negated", "her children are all adults now"),
+    ("children_present", "current", "her son is 6, the other kids are grown up"),
 ]
 
 
