@@ -191,13 +191,31 @@ class RiskContext:
         return kept
 
     def _adult_age_near(self, doc: Doc, span: Span) -> bool:
-        """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age."""
+        """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age. The
+        mention's own age decides when it has one ("daughter (16) seeing a 19 yr old"), else
+        the nearest age around it; "18 month old" is not an age in years."""
+        own = [t for t in span if _age_in_years(doc, t.i)]
+        if own:
+            return self.adult_age <= int(own[0].norm_) <= 120
         lo, hi = max(0, span.start - 3), min(len(doc), span.end + 4)
-        for token in doc[lo:hi]:
-            text = token.norm_
-            if text.isdigit() and self.adult_age <= int(text) <= 120:
-                return True
+        near = sorted(
+            (t for t in doc[lo:hi] if not (span.start <= t.i < span.end) and _age_in_years(doc, t.i)),
+            key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))),
+        )
+        return bool(near) and self.adult_age <= int(near[0].norm_) <= 120
+
+
+_NOT_YEARS = {"month", "months", "week", "weeks", "day", "days", "wk", "wks", "mth", "mths", "hour", "hours", "min",
+              "mins", "minute", "minutes", "times", "x"}
+
+
+def _age_in_years(doc: Doc, i: int) -> bool:
+    if not doc[i].norm_.isdigit():
         return False
+    following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
+    if following == "-" and i + 2 < len(doc):
+        following = doc[i + 2].norm_
+    return following not in _NOT_YEARS
 
 
 def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_only: bool = False) -> Status:

@@ -349,6 +349,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("txt: n is still no", ["kids? n"], {"children_present": "negated"}),
     ("on three occasions is a habit", ["he has waited outside her college on three occasions"], {"suspect_present": None}),
     ("outside now, third time", ["he is outside now, 3rd time this week"], {"suspect_present": "current"}),
+    ("the child's own age decides", ["her daughter (16) is seeing a 19 yr old"], {"children_present": "current"}),
+    ("18 month old is not 18", ["they have an 18 month old son"], {"children_present": "current"}),
+    ("an adult son by his age", ["her son, 24, is there"], {"children_present": None}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
