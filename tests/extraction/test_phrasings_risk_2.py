@@ -159,6 +159,21 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("separation", "current", "The victim informed him she intended to leave."),
     ("separation", None, "He intends to leave for Spain on Friday."),
     ("escalation", "current", "She stated that his temper has deteriorated since the summer."),
+    # regional and slang wording
+    ("substance_misuse", "current", "c/r says he's mortal, been out since dinner"),
+    ("substance_misuse", "current", "partner has had a few cans and is kicking off"),
+    ("stalking_harassment", "current", "her ex has been hounding her since the split"),
+    ("stalking_harassment", "current", "he won't stop mithering her at work"),
+    ("coercive_control", "current", "he keeps her skint so she can't go anywhere"),
+    ("coercive_control", "current", "she says she's been under his thumb for years"),
+    ("previous_incidents", "current", "she's had hidings off him for years"),
+    ("previous_incidents", "current", "he's always been handy with his fists"),
+    ("separation", "current", "she's binned him off and he won't accept it"),
+    ("escalation", "current", "she says it's gone up a notch lately"),
+    ("police_perpetrator", "current", "c/r says her fella is old bill"),
+    ("police_perpetrator", None, "her brother is a police officer and told her to ring"),
+    ("vulnerable_victim", "current", "victim is in her late 80s"),
+    ("animal_abuse", "current", "he lamped the dog when it barked"),
 ]
 
 
