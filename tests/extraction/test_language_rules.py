@@ -352,6 +352,8 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("the child's own age decides", ["her daughter (16) is seeing a 19 yr old"], {"children_present": "current"}),
     ("18 month old is not 18", ["they have an 18 month old son"], {"children_present": "current"}),
     ("an adult son by his age", ["her son, 24, is there"], {"children_present": None}),
+    ("threatened to shoot her", ["he threatened to shoot her with his shotgun last night"], {"threats_to_kill": "current", "weapon": "current"}),
+    ("shoot the dog is not a threat to kill her", ["he threatened to shoot the dog"], {"threats_to_kill": None, "animal_abuse": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
