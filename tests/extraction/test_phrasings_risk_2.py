@@ -174,6 +174,15 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("police_perpetrator", None, "her brother is a police officer and told her to ring"),
     ("vulnerable_victim", "current", "victim is in her late 80s"),
     ("animal_abuse", "current", "he lamped the dog when it barked"),
+    # professionals' and third parties' wording
+    ("previous_incidents", "current", "IDVA says there are longstanding concerns about DA"),
+    ("previous_incidents", "current", "family known to childrens services due to domestic abuse"),
+    ("previous_incidents", "current", "address flagged as a repeat location"),
+    ("previous_incidents", "current", "a DASH was done with her a few weeks ago"),
+    ("previous_incidents", "current", "four DV calls to the address this year"),
+    ("stalking_harassment", "current", "she has changed her number twice because of him"),
+    ("stalking_harassment", "current", "he keeps leaving voicemails every evening"),
+    ("vulnerable_victim", "current", "mum has carers in twice a day"),
 ]
 
 
