@@ -183,6 +183,14 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("stalking_harassment", "current", "she has changed her number twice because of him"),
     ("stalking_harassment", "current", "he keeps leaving voicemails every evening"),
     ("vulnerable_victim", "current", "mum has carers in twice a day"),
+    # status traps for the new concepts
+    ("firearm_access", "negated", "she says he doesn't still have the rifle"),
+    ("previous_incidents", "negated", "checks show he is not on the system"),
+    ("previous_incidents", "negated", "she says it hasn't happened before"),
+    ("stalking_harassment", "negated", "no voicemails or texts since sunday"),
+    ("separation", "negated", "she doesn't intend to leave him"),
+    ("honour_based_abuse", "negated", "school confirm no FM concerns"),
+    ("stalking_harassment", "negated", "he hasn't been hounding her"),
 ]
 
 
