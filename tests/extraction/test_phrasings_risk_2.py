@@ -191,6 +191,14 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("separation", "negated", "she doesn't intend to leave him"),
     ("honour_based_abuse", "negated", "school confirm no FM concerns"),
     ("stalking_harassment", "negated", "he hasn't been hounding her"),
+    # pregnancy, honour, pets, shooting: more everyday wording
+    ("pregnancy", "current", "c/r is preggers and scared for the baby"),
+    ("pregnancy", "current", "she had her 20 week scan on monday"),
+    ("pregnancy", "current", "she only found out she was pregnant last week"),
+    ("honour_based_abuse", "current", "she says she was promised to a cousin back home"),
+    ("honour_based_abuse", "current", "community elders have been pressuring her to return"),
+    ("animal_abuse", "current", "neighbour says the puppy has been kicked again"),
+    ("firearm_access", "current", "he shoots pheasants with his dad at weekends"),
 ]
 
 
