@@ -32,11 +32,15 @@ _SUBJECTS = {"he", "she", "they", "i", "we", "it", "you", "suspect", "partner", 
 # ("no children and split up with him last month")
 _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took", "broke", "threw", "hit", "has", "is",
                  "had", "got", "came", "said", "says", "told", "moved", "kept", "keeps", "wants", "lives"}
+# what may follow the last item of a denied list: another item, or the denial's own word
+_LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
+                   "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "either", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
               "son", "daughter", "friend", "sister", "brother", "i"}
+_ANSWER_LEAD = _ANSWERERS | {"is", "has", "a", "answer", "answers", "answered"}
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
@@ -320,9 +324,11 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
     across the break right before it into the one sentence or question before it."""
     k = m.start
     if m.rule.answer:
-        # who gives the answer may stand before it ("weapons - she says no", "- mum says none")
-        while k > span.end and k > m.start - 2 and (doc[k - 1].norm_ in _ANSWERERS or doc[k - 1].norm_ in ("is", "has")):
+        # who gives the answer may stand before it ("weapons - she says no", "A she says no")
+        while k > span.end and k > m.start - 3 and doc[k - 1].norm_ in _ANSWER_LEAD:
             k -= 1
+        if span.start >= k or (span.end > k - 1 and doc[span.start].norm_ in _ANSWERERS):
+            return False  # the mention is the one answering ("son says no")
     while k > span.end and (hard[k - 1] or soft[k - 1] or doc[k - 1].is_punct or doc[k - 1].is_space):
         k -= 1
     if any(hard[i] for i in range(span.end, k)):
@@ -332,10 +338,12 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
     # an answer needs a question: a cue word or "?" in it, or a bare topic set off by a
     # question-and-answer separator ("weapons - no", "kids? no")
     first = span.start
-    while first > 0 and not hard[first - 1]:
-        first -= 1
+    while first > 0 and not hard[first - 1] and not soft[first - 1]:
+        first -= 1  # a clause: "hurt - yes, weapon - no" answers each topic on its own
     if span.start - first <= 1 and any(doc[i].text in _QA_SEPARATORS for i in range(k, m.start)):
         return True
+    while first > 0 and not hard[first - 1]:
+        first -= 1
     return any(doc[i].norm_ in _QUESTION_CUES for i in range(first, m.start))
 
 
@@ -355,7 +363,12 @@ def _list_continues(i: int, limit: int, target_starts: set[int], target_ends: se
     j = i + 1
     if j < n and doc[j].norm_ in _LIST_DETERMINERS:
         j += 1
-    return j <= limit and j in target_starts and doc[j].norm_ not in _SUBJECTS and not _verb_like(doc[j])
+    if not (j <= limit and j in target_starts and doc[j].norm_ not in _SUBJECTS and not _verb_like(doc[j])):
+        return False
+    # and the item must end the clause or lead on to the next item ("no kids, weapons or
+    # drugs"), not go on to say something of itself ("no injuries, kids in bed")
+    end = min((e for e in target_ends if e > j), default=n)
+    return end >= n or doc[end].is_punct or doc[end].norm_ in _LIST_FOLLOWERS
 
 
 def _verb_like(token: Token) -> bool:

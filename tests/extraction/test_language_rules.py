@@ -354,6 +354,16 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("an adult son by his age", ["her son, 24, is there"], {"children_present": None}),
     ("threatened to shoot her", ["he threatened to shoot her with his shotgun last night"], {"threats_to_kill": "current", "weapon": "current"}),
     ("shoot the dog is not a threat to kill her", ["he threatened to shoot the dog"], {"threats_to_kill": None, "animal_abuse": "current"}),
+    ("yes/no answers per topic", ["whisper call. yes/no qs: hurt - yes, weapon - no"], {"weapon": "negated", "injury": "current"}),
+    ("A she says no", ["asked re weapons. A she says no"], {"weapon": "negated"}),
+    ("the answerer is not denied", ["asked re weapons - son says no"], {"weapon": "negated", "children_present": "current"}),
+    ("a denied list stops at a clause", ["no injurys, kids with c/r"], {"injury": "negated", "children_present": "current"}),
+    ("a denied list of things", ["no kids, weapons or drugs"],
+     {"children_present": "negated", "weapon": "negated", "substance_misuse": "negated"}),
+    ("not knowing if anyone is hurt", ["c/r does not know if anyone is hurt"], {"injury": None}),
+    ("a suicide threat is not a threat to kill", ["she had not threatened suicide"],
+     {"threats_to_kill": None, "mental_health_suicide": "negated"}),
+    ("can't do this anymore", ["i cant do this anymore i want to end it all"], {"mental_health_suicide": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
 ]
 
