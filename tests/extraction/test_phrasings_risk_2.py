@@ -199,6 +199,16 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("honour_based_abuse", "current", "community elders have been pressuring her to return"),
     ("animal_abuse", "current", "neighbour says the puppy has been kicked again"),
     ("firearm_access", "current", "he shoots pheasants with his dad at weekends"),
+    # coercive control: degrading treatment, reproductive control, sectioning threats, check-ins
+    ("coercive_control", "current", "he hid her contraceptive pill"),
+    ("coercive_control", "current", "he makes her sleep in the shed when he's angry"),
+    ("coercive_control", "current", "he threatened to get her sectioned if she tells anyone"),
+    ("coercive_control", "current", "he tells people she is mental so no one listens to her"),
+    ("coercive_control", "current", "she has to get his permission to see her mum"),
+    ("coercive_control", "current", "he makes her facetime him every hour at work"),
+    ("coercive_control", "current", "he knows her bank passwords and checks everything"),
+    ("coercive_control", "current", "he smashes her things whenever she goes out"),
+    ("vulnerable_victim", "current", "she has no recourse to public funds"),
 ]
 
 
