@@ -209,6 +209,9 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("coercive_control", "current", "he knows her bank passwords and checks everything"),
     ("coercive_control", "current", "he smashes her things whenever she goes out"),
     ("vulnerable_victim", "current", "she has no recourse to public funds"),
+    # Q&A about pets
+    ("animal_abuse", "negated", "Q any pets harmed? A no"),
+    ("animal_abuse", None, "Q pets? A not sure"),
 ]
 
 
