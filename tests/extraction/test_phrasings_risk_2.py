@@ -212,6 +212,12 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     # Q&A about pets
     ("animal_abuse", "negated", "Q any pets harmed? A no"),
     ("animal_abuse", None, "Q pets? A not sure"),
+    # phrases whose multi-word alternatives had never matched on their own
+    ("firearm_access", "negated", "PNC check: no known access to firearms"),
+    ("previous_incidents", "current", "mum says there have been similar incidents"),
+    ("animal_abuse", "current", "neighbour says he is cruel to animals"),
+    ("coercive_control", "current", "she's not allowed her own key to the flat"),
+    ("separation", "negated", "they live together and she does not want to leave"),
 ]
 
 
