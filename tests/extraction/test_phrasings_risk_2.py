@@ -218,6 +218,13 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("animal_abuse", "current", "neighbour says he is cruel to animals"),
     ("coercive_control", "current", "she's not allowed her own key to the flat"),
     ("separation", "negated", "they live together and she does not want to leave"),
+    # orders and course-of-conduct gifts
+    ("order_breach", "current", "magistrates told him to stay away from her and the kids"),
+    ("order_breach", "current", "he was ordered by the court to have no contact"),
+    ("order_breach", "current", "he's wearing an electronic tag"),
+    ("order_breach", "historical", "his bail conditions were lifted in october"),
+    ("stalking_harassment", "current", "she keeps getting unwanted gifts from her ex"),
+    ("stalking_harassment", "current", "he's been leaving dead flowers on her car"),
 ]
 
 
