@@ -40,7 +40,8 @@ _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
               "son", "daughter", "friend", "sister", "brother", "i"}
-_ANSWER_LEAD = _ANSWERERS | {"is", "has", "a", "answer", "answers", "answered"}
+_REPORTING = {"says", "said", "states", "stated", "replied", "confirms", "confirmed", "answered", "answers"}
+_ANSWER_LEAD = _ANSWERERS | {"is", "has", "a", "answer", "answers", "answered", "says", "said", "states", "stated", "replied", "confirms", "confirmed"}
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
@@ -315,6 +316,8 @@ def _in_scope(
             return False
         if rule.anaphoric or rule.answer:
             return _reaches_back(m, span, hard, soft, doc)
+        if m.start > 0 and doc[m.start - 1].norm_ in _REPORTING:
+            return False  # "son says no" is an answer, for the answer rules to place
         return not any(hard[i] or (soft[i] and not sentence_only) for i in range(span.end, m.start))
     return False
 
