@@ -225,6 +225,14 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("order_breach", "historical", "his bail conditions were lifted in october"),
     ("stalking_harassment", "current", "she keeps getting unwanted gifts from her ex"),
     ("stalking_harassment", "current", "he's been leaving dead flowers on her car"),
+    # substances and escalation: more wording
+    ("substance_misuse", "current", "he's high and pacing round the flat"),
+    ("substance_misuse", "current", "officers note empty cans all over the lounge"),
+    ("substance_misuse", "current", "he's been on a bender since friday"),
+    ("substance_misuse", None, "DASH completed, he is high risk"),
+    ("escalation", "current", "she says the beatings are more brutal now"),
+    ("escalation", "current", "the incidents are getting closer together"),
+    ("escalation", "current", "he punched her tonight, before it was just shouting"),
 ]
 
 
