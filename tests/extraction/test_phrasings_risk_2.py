@@ -233,6 +233,14 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("escalation", "current", "she says the beatings are more brutal now"),
     ("escalation", "current", "the incidents are getting closer together"),
     ("escalation", "current", "he punched her tonight, before it was just shouting"),
+    # separation and vulnerability: more wording
+    ("separation", "current", "they have been living apart since easter"),
+    ("separation", "current", "she fled the family home with the kids"),
+    ("separation", "current", "she has asked him to move out"),
+    ("separation", "negated", "they have patched things up"),
+    ("separation", "current", "ex keeps begging her to take him back"),
+    ("vulnerable_victim", "current", "victim is on dialysis three times a week"),
+    ("vulnerable_victim", None, "he has cancer and she looks after him"),
 ]
 
 
