@@ -19,6 +19,10 @@ FEMALE_SUSPECT_CALLS = [
     ["Mr Khan at the counter, says his wife slaps him when she has been drinking"],
     ["caller says his partner is throwing things at him, she is still in the flat"],
     ["m c/r, p/ner (f) has locked him out, she has his keys"],
+    ["sms: gf has locked me in n says if i leave she'll kill herself"],
+    ["M c/r says p/ner keeps saying she'll kill herself if he leaves"],
+    ["A man attended the front counter: his wife reads his messages. They have an 18 month old son. She is at work."],
+    ["c/r male, susp is his ex, she is still inside"],
 ]
 USUAL_CALLS = [
     ["IP says bf hit her, he's still in the kitchen"],
@@ -27,6 +31,11 @@ USUAL_CALLS = [
     ["M caller says his wife's brothers threatened him"],
     ["c/r says her gf hit her, she is in the bedroom"],  # two women: nothing to swap
     ["male caller says his dad hits his mum"],
+    ["M caller says his wife's brothers said he'll regret it"],
+    ["Ms Lin reported her partner, Mr Cho, shouted while she was cooking. Mr Cho was stated to be at work"],
+    ["Mr Vaughan reported that his ex-partner keeps messaging him, saying he can't live without him"],
+    ["c/r (female) states my wife grabbed my wrist"],
+    ["caller is a 91-year-old man, his grandson shouted at him and shoved him; his wife is in hospital"],
     [""],
     ["🙂 " * 50],
 ]
