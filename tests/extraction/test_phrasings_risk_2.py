@@ -241,6 +241,10 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     ("separation", "current", "ex keeps begging her to take him back"),
     ("vulnerable_victim", "current", "victim is on dialysis three times a week"),
     ("vulnerable_victim", None, "he has cancer and she looks after him"),
+    # police staff and family-arranged matches
+    ("police_perpetrator", "current", "her husband is employed by the force as a PCSO supervisor"),
+    ("honour_based_abuse", "current", "her parents have chosen her a husband from back home"),
+    ("honour_based_abuse", "current", "her family are forcing her to return to her husband"),
 ]
 
 
