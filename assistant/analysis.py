@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from assistant.extraction.mentions import Mention, mentions_from_doc
 from assistant.extraction.pipeline import build_pipeline
 from assistant.extraction.resolve import resolve
-from assistant.extraction.roles import FEMALE_SUSPECT, load_roles
+from assistant.extraction.roles import READING, Reading, load_roles
 from assistant.extraction.rules import load_rules
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
@@ -40,17 +40,17 @@ class Analyser:
         self.nlp = nlp or build_pipeline()
         self.policy = load_policy(policy)
 
-    def mentions(self, notes: Sequence[str], *, female_suspect: bool | None = None) -> list[Mention]:
-        """`female_suspect`: read "she" as the suspect (roles.py); by default decided from `notes`
+    def mentions(self, notes: Sequence[str], *, reading: Reading | None = None) -> list[Mention]:
+        """`reading`: who the pronouns stand for (roles.py); by default decided from `notes`
         themselves, so pass it when `notes` are only part of a call."""
-        if female_suspect is None:
-            female_suspect = self.roles.suspect_is_female(notes)
+        if reading is None:
+            reading = self.roles.reading(notes)
         for i, note in enumerate(notes):
             if len(note) > MAX_NOTE_CHARS:
                 raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
         found: list[Mention] = []
         adult_kin: set[str] = set()
-        for i, doc in enumerate(self._docs(notes, female_suspect=female_suspect)):
+        for i, doc in enumerate(self._docs(notes, reading=reading)):
             found.extend(
                 m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
                 for m in mentions_from_doc(doc, i, adult_kin)
@@ -60,14 +60,14 @@ class Analyser:
             doc._.risk_candidates = None
         return found
 
-    def _docs(self, notes: Sequence[str], *, female_suspect: bool = False) -> Iterator[Doc]:
+    def _docs(self, notes: Sequence[str], *, reading: Reading = Reading.USUAL) -> Iterator[Doc]:
         """The notes through the pipeline, in order (a subclass may look at each doc)."""
-        return self.nlp.pipe(self._doc(note, female_suspect) for note in notes)
+        return self.nlp.pipe(self._doc(note, reading) for note in notes)
 
-    def _doc(self, note: str, female_suspect: bool) -> Doc:
+    def _doc(self, note: str, reading: Reading) -> Doc:
         doc = self.nlp.make_doc(replace_surrogates(note))
-        if female_suspect:
-            doc.user_data[FEMALE_SUSPECT] = True
+        if reading is not Reading.USUAL:
+            doc.user_data[READING] = reading
         return doc
 
     def analyse(

@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from assistant.analysis import Analyser
 from assistant.extraction.mentions import Mention
+from assistant.extraction.roles import Reading
 from assistant.models import Analysis, CallContext
 from assistant.questions.script import load_script
 
@@ -45,8 +46,8 @@ class CachingAnalyser(Analyser):
 
     def __init__(self, *, max_notes: int = 2_000, memory_zones: bool = True, **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
-        # keyed by (female_suspect, note): how a note reads depends on who "she" is in the call
-        self._cache: OrderedDict[tuple[bool, str], tuple[Mention, ...]] = OrderedDict()
+        # keyed by (reading, note): how a note reads depends on who "she" or "they" are in the call
+        self._cache: OrderedDict[tuple[Reading, str], tuple[Mention, ...]] = OrderedDict()
         self._max = max_notes
         self._lock = threading.Lock()
         self._zones = memory_zones and hasattr(self.nlp, "memory_zone")
@@ -60,38 +61,38 @@ class CachingAnalyser(Analyser):
     def cached_notes(self) -> int:
         return len(self._cache)
 
-    def _docs(self, notes: Sequence[str], *, female_suspect: bool = False) -> Iterator[Doc]:
-        for doc in super()._docs(notes, female_suspect=female_suspect):
+    def _docs(self, notes: Sequence[str], *, reading: Reading = Reading.USUAL) -> Iterator[Doc]:
+        for doc in super()._docs(notes, reading=reading):
             if self._norms is not None and len(doc):
                 lower, norm = doc.to_array([LOWER, NORM]).T
                 self._norms.update(doc[int(i)].norm_ for i in (lower != norm).nonzero()[0])
             yield doc
 
-    def _extract(self, notes: list[str], female_suspect: bool) -> list[Mention]:
+    def _extract(self, notes: list[str], reading: Reading) -> list[Mention]:
         if not self._zones:
-            return super().mentions(notes, female_suspect=female_suspect)
+            return super().mentions(notes, reading=reading)
         with self._zone_lock:
             norms: set[str] = set()
             self._norms = norms
             try:
                 with self.nlp.memory_zone():
-                    return super().mentions(notes, female_suspect=female_suspect)  # mentions hold plain Python strings, no spaCy objects
+                    return super().mentions(notes, reading=reading)  # mentions hold plain Python strings, no spaCy objects
             finally:
                 self._norms = None
                 strings = self.nlp.vocab.strings
                 for form in norms:
                     strings.add(form, allow_transient=False)
 
-    def mentions(self, notes: Sequence[str], *, female_suspect: bool | None = None) -> list[Mention]:
-        if female_suspect is None:
-            female_suspect = self.roles.suspect_is_female(notes)  # from the whole call, not the missing notes
+    def mentions(self, notes: Sequence[str], *, reading: Reading | None = None) -> list[Mention]:
+        if reading is None:
+            reading = self.roles.reading(notes)  # from the whole call, not the missing notes
         with self._lock:
-            cached = {n: self._cache[(female_suspect, n)] for n in notes if (female_suspect, n) in self._cache}
+            cached = {n: self._cache[(reading, n)] for n in notes if (reading, n) in self._cache}
             for n in cached:
-                self._cache.move_to_end((female_suspect, n))
+                self._cache.move_to_end((reading, n))
         missing = list(dict.fromkeys(n for n in notes if n not in cached))
         if missing:
-            fresh = self._extract(missing, female_suspect)  # message index = position in `missing`
+            fresh = self._extract(missing, reading)  # message index = position in `missing`
             by_note: dict[str, list[Mention]] = {n: [] for n in missing}
             for m in fresh:
                 by_note[missing[m.message]].append(m)
@@ -99,7 +100,7 @@ class CachingAnalyser(Analyser):
                 for n, found in by_note.items():
                     cached[n] = tuple(dataclasses.replace(m, message=0) for m in found)
                     if self._max:
-                        self._cache[(female_suspect, n)] = cached[n]
+                        self._cache[(reading, n)] = cached[n]
                 while len(self._cache) > self._max:
                     self._cache.popitem(last=False)
         return [dataclasses.replace(m, message=i) if i else m for i, n in enumerate(notes) for m in cached[n]]

@@ -1,10 +1,14 @@
-"""Who "she" is in a call: the pronoun roles behind the suspect and victim rules.
+"""Who "she" and "they" are in a call: the pronoun roles behind the suspect and victim rules.
 
 The rules are written for the usual case (a male suspect, "he"; a female victim, "she").
-For a call whose notes show a man reporting a female partner, the `suspect_pronouns`
-component swaps the canonical forms of the pronouns (he <-> she, his/him <-> her) so that
-"she's at work" is read as the suspect's whereabouts. The text and the evidence spans are
-never changed. The cues are data (`roles.yml`), validated at load.
+The analyser decides once per call how its pronouns read (`Reading`):
+- a man reporting a female partner: the `suspect_pronouns` component swaps the canonical
+  forms of the pronouns (he <-> she, his/him <-> her), so "she's at work" is read as the
+  suspect's whereabouts;
+- a woman threatened by her family (brothers, in-laws) with no children in the notes: "they"
+  are the suspects ("they are downstairs"), read as "he".
+The text and the evidence spans are never changed. The cues are data (`roles.yml`),
+validated at load.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 import numpy
@@ -23,7 +28,13 @@ from spacy.tokens import Doc
 from assistant.datafiles import load_yaml, validate
 from assistant.extraction.rules import ROLES_FILE, RULES_PACKAGE, Strict
 
-FEMALE_SUSPECT = "female_suspect"  # key in Doc.user_data set by the analyser for the whole call
+READING = "pronoun_reading"  # key in Doc.user_data, set by the analyser for the whole call
+
+
+class Reading(StrEnum):
+    USUAL = "usual"
+    FEMALE_SUSPECT = "female_suspect"  # "she" is the suspect, "he" the victim
+    GROUP_SUSPECTS = "group_suspects"  # "they" are the suspects (her family)
 
 
 class Cue(Strict):
@@ -45,6 +56,8 @@ class RolesSpec(Strict):
     male_victim: list[Cue]
     female_partner: list[Cue]
     male_suspect: list[Cue]
+    group_suspects: list[Cue]
+    group_veto: list[Cue]
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,16 @@ class PronounRoles:
     male_victim: tuple[re.Pattern[str], ...]
     female_partner: tuple[re.Pattern[str], ...]
     male_suspect: tuple[re.Pattern[str], ...]
+    group_suspects: tuple[re.Pattern[str], ...]
+    group_veto: tuple[re.Pattern[str], ...]
+
+    def reading(self, notes: Sequence[str]) -> Reading:
+        if self.suspect_is_female(notes):
+            return Reading.FEMALE_SUSPECT
+        text = "\n".join(notes)
+        if any(p.search(text) for p in self.group_suspects) and not any(p.search(text) for p in self.group_veto):
+            return Reading.GROUP_SUSPECTS
+        return Reading.USUAL
 
     def suspect_is_female(self, notes: Sequence[str]) -> bool:
         text = "\n".join(notes)
@@ -77,11 +100,15 @@ def load_roles() -> PronounRoles:
         male_victim=compiled(spec.male_victim),
         female_partner=compiled(spec.female_partner),
         male_suspect=compiled(spec.male_suspect),
+        group_suspects=compiled(spec.group_suspects),
+        group_veto=compiled(spec.group_veto),
     )
 
 
 # canonical pronoun -> its counterpart; "her" is settled by the word after it
 _SWAP = {"he": "she", "she": "he", "him": "her", "his": "her", "himself": "herself", "herself": "himself", "hers": "his"}
+# only the subject: "shamed them", "their honour" are the family's words and stay as written
+_GROUP = {"they": "he"}
 # after "her", these words mean "her" was an object ("hit her to the floor"), not a possessive
 _AFTER_OBJECT = frozenset(
     "to and at in on with from for that up out off down a an the again back over into is was , . ! ? ; : - "
@@ -95,16 +122,19 @@ def create_suspect_pronouns(nlp: Language, name: str) -> "SuspectPronouns":
 
 
 class SuspectPronouns:
-    """Swaps pronoun norms in a doc the analyser marked `female_suspect` (see module doc)."""
+    """Rewrites pronoun norms in a doc the analyser marked with a `Reading` (see module doc)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        if not doc.user_data.get(FEMALE_SUSPECT) or not len(doc):
+        reading = doc.user_data.get(READING, Reading.USUAL)
+        if reading is Reading.USUAL or not len(doc):
             return doc
         strings = doc.vocab.strings
         norms = [t.norm_ for t in doc]
         swapped = list(norms)
         for i, norm in enumerate(norms):
-            if norm == "her":
+            if reading is Reading.GROUP_SUSPECTS:
+                swapped[i] = _GROUP.get(norm, norm)
+            elif norm == "her":
                 following = norms[i + 1] if i + 1 < len(norms) else "."
                 swapped[i] = "him" if following in _AFTER_OBJECT else "his"
             elif norm in _SWAP:

@@ -96,3 +96,18 @@ def test_a_broken_pattern_names_the_file_and_entry(monkeypatch: pytest.MonkeyPat
             load_roles()
     finally:
         load_roles.cache_clear()
+
+
+GROUP_READINGS = [
+    (["text relay - caller says her brothers are threatening to kill her for refusing a marriage",
+      "they are in the house, she is in her bedroom"], "group_suspects", {"suspect_present": "current"}),
+    (["her family want her to marry, kids upstairs, they are asleep"], "usual", {"suspect_present": None}),
+    (["husband's family say she has shamed them"], "group_suspects", {"honour_based_abuse": "current"}),
+]
+
+
+@pytest.mark.parametrize(("notes", "reading", "expected"), GROUP_READINGS, ids=lambda x: str(x)[:40])
+def test_a_family_threatening_her_is_they(analyser: Analyser, notes: list[str], reading: str, expected: dict) -> None:
+    assert analyser.roles.reading(notes) == reading
+    statuses = analyser.analyse(notes).statuses()
+    assert {label: statuses.get(label) for label in expected} == expected
