@@ -12,10 +12,6 @@ import pytest
 from assistant.analysis import Analyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     # shorthand and typos

@@ -8,10 +8,6 @@ import pytest
 from assistant.analysis import Analyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 PARAPHRASES: list[tuple[str, str, str]] = [("weapon","current","he's got a blade on him"),("weapon","current","he pulled a knife on her"),("weapon","current","he had a knife to her throat"),("weapon","current","armed with a baseball bat"),
 ("weapon","current","he swung a chair at her"),("weapon","current","threatened her with a screwdriver"),("weapon","current","he pulled out a gun"),("weapon","current","he hit her over the head with a bottle"),

@@ -10,10 +10,6 @@ import pytest
 from assistant.analysis import Analyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 ROWS: list[tuple[str, str | None, str]] = [
     # threats to kill

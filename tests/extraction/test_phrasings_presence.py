@@ -10,10 +10,6 @@ import pytest
 from assistant.analysis import Analyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 S, C, T = "suspect_present", "safety_confirmed", "cannot_talk_safely"
 

@@ -12,10 +12,6 @@ import pytest
 from assistant.analysis import Analyser
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 # (label, expected status or None for absent, note)
 PHRASINGS: list[tuple[str, str | None, str]] = [

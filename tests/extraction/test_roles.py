@@ -51,10 +51,6 @@ def test_usual_calls_are_not_swapped(notes: list[str]) -> None:
     assert not load_roles().suspect_is_female(notes)
 
 
-@pytest.fixture(scope="module")
-def analyser() -> Analyser:
-    return Analyser()
-
 
 READINGS = [
     (["male caller says his wife hit him, she's at work now"], "suspect_present", "negated"),
