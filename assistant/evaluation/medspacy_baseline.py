@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 
 from assistant.analysis import Analyser
 from assistant.extraction import context as _context  # noqa: F401  (registers our components)
+from assistant.extraction import roles as _roles  # noqa: F401  (registers suspect_pronouns)
 from assistant.extraction.pipeline import PIPELINE_CONFIG
 from assistant.extraction.targets import SPAN_KEY, Candidate
 from assistant.labels import Status
@@ -48,7 +49,8 @@ MEDSPACY_CONTEXT_CONFIG = {
     "input_span_type": "group",
     "span_group_name": SPAN_KEY,
 }
-COMPONENTS = ("police_normalizer", "risk_target_matcher", "sentencizer", "medspacy_context", ADAPTER)
+# the same front as ours (normaliser, pronoun roles, target rules): only the context step differs
+COMPONENTS = ("police_normalizer", "suspect_pronouns", "risk_target_matcher", "sentencizer", "medspacy_context", ADAPTER)
 
 SpanKey = tuple[int, int, str, str]
 

@@ -35,7 +35,7 @@ def statuses(analyser: Analyser, note: str) -> dict[str, Status]:
 
 def test_pipeline_swaps_only_the_context_component(medspacy: Analyser, ours: Analyser) -> None:
     names = medspacy.nlp.pipe_names
-    assert names[:2] == ours.nlp.pipe_names[:2] == ["police_normalizer", "risk_target_matcher"]
+    assert names[:3] == ours.nlp.pipe_names[:3] == ["police_normalizer", "suspect_pronouns", "risk_target_matcher"]
     assert "risk_context" not in names
     assert names.index("sentencizer") < names.index("medspacy_context") < names.index("medspacy_status_adapter")
     assert medspacy.nlp.get_pipe("medspacy_context").span_group_name == SPAN_KEY
