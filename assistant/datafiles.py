@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from importlib import resources
 from typing import Any, Iterator, TypeVar
 
@@ -35,6 +36,15 @@ def read_text(package: str, name: str) -> str:
         raise DataFileError(f"{package}/{name}", "file not found") from exc
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{package}/{name}", f"not valid UTF-8 ({exc.reason})") from exc
+
+
+def regex_that_compiles(pattern: str) -> str:
+    """For pydantic validators over data-file fields holding regular expressions."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"not a valid regular expression {pattern!r}: {exc}") from exc
+    return pattern
 
 
 def content_hash(*texts: str) -> str:

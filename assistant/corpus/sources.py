@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.datafiles import DataFileError, load_yaml, validate, validate_entries
+from assistant.datafiles import DataFileError, load_yaml, regex_that_compiles, validate, validate_entries
 
 PACKAGE = "assistant.corpus"
 FILE = "sources.yml"
@@ -46,22 +45,12 @@ class SourceDocument(BaseModel):
     @field_validator("level1", "drop_lines")
     @classmethod
     def _regexes_compile(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
-        return patterns
+        return [regex_that_compiles(p) for p in patterns]
 
     @field_validator("start_at", "stop_at")
     @classmethod
     def _regex_compiles(cls, pattern: str | None) -> str | None:
-        if pattern is not None:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"bad regex {pattern!r}: {exc}") from exc
-        return pattern
+        return None if pattern is None else regex_that_compiles(pattern)
 
 
 class _Raw(BaseModel):

@@ -34,14 +34,15 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
                  "had", "got", "came", "said", "says", "told", "moved", "kept", "keeps", "wants", "lives"}
 # what may follow the last item of a denied list: another item, or the denial's own word
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
-                   "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "either", "whatsoever"}
+                   "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
               "son", "daughter", "friend", "sister", "brother", "i"}
 _REPORTING = {"says", "said", "states", "stated", "replied", "confirms", "confirmed", "answered", "answers"}
-_ANSWER_LEAD = _ANSWERERS | {"is", "has", "a", "answer", "answers", "answered", "says", "said", "states", "stated", "replied", "confirms", "confirmed"}
+# what may stand between a topic and its answer: "weapons - A she says no"
+_ANSWER_LEAD = _ANSWERERS | _REPORTING | {"is", "has", "a", "answer"}
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
@@ -330,7 +331,7 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
         # who gives the answer may stand before it ("weapons - she says no", "A she says no")
         while k > span.end and k > m.start - 3 and doc[k - 1].norm_ in _ANSWER_LEAD:
             k -= 1
-        if span.start >= k or (span.end > k - 1 and doc[span.start].norm_ in _ANSWERERS):
+        if k == span.end and doc[span.start].norm_ in _ANSWERERS:
             return False  # the mention is the one answering ("son says no")
     while k > span.end and (hard[k - 1] or soft[k - 1] or doc[k - 1].is_punct or doc[k - 1].is_space):
         k -= 1

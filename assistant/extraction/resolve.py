@@ -75,7 +75,7 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
     if rule is None:
         return mentions
     markers, negates = set(rule.markers), set(rule.negates)
-    away = any(m.rule in markers and m.status is Status.CURRENT for m in mentions)
+    away = _asserted_by(mentions, markers)
     kept: list[Mention] = []
     for m in mentions:
         if m.rule in markers:
@@ -92,9 +92,14 @@ def _apply_elderly_victim(mentions: list[Mention], implications: Implications) -
     if rule is None:
         return mentions
     markers, adult_kin = set(rule.markers), set(rule.adult_kin)
-    if not any(m.rule in markers and m.status is Status.CURRENT for m in mentions):
+    if not _asserted_by(mentions, markers):
         return mentions
     return [m for m in mentions if not (m.rule in adult_kin and not any(ch.isdigit() for ch in m.text))]
+
+
+def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:
+    """A call-wide fact such as "she is at her mother's": any current mention of these rules."""
+    return any(m.rule in rules and m.status is Status.CURRENT for m in mentions)
 
 
 def _hedged(m: Mention) -> bool:

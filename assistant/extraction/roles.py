@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.symbols import NORM
 from spacy.tokens import Doc
 
-from assistant.datafiles import load_yaml, validate
+from assistant.datafiles import load_yaml, regex_that_compiles, validate
 from assistant.extraction.rules import ROLES_FILE, RULES_PACKAGE, Strict
 
 READING = "pronoun_reading"  # key in Doc.user_data, set by the analyser for the whole call
@@ -41,14 +41,7 @@ class Cue(Strict):
     id: str
     pattern: str
 
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str) -> str:
-        try:
-            re.compile(value)
-        except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from exc
-        return value
+    _compiles = field_validator("pattern")(lambda cls, value: regex_that_compiles(value))
 
 
 class RolesSpec(Strict):
@@ -62,46 +55,40 @@ class RolesSpec(Strict):
 
 @dataclass(frozen=True)
 class PronounRoles:
-    female_partner_of_male: tuple[re.Pattern[str], ...]
-    male_victim: tuple[re.Pattern[str], ...]
-    female_partner: tuple[re.Pattern[str], ...]
-    male_suspect: tuple[re.Pattern[str], ...]
-    group_suspects: tuple[re.Pattern[str], ...]
-    group_veto: tuple[re.Pattern[str], ...]
+    """The cues of roles.yml, compiled: section name -> patterns."""
+
+    cues: dict[str, tuple[re.Pattern[str], ...]]
 
     def reading(self, notes: Sequence[str]) -> Reading:
-        if self.suspect_is_female(notes):
-            return Reading.FEMALE_SUSPECT
         text = "\n".join(notes)
-        if any(p.search(text) for p in self.group_suspects) and not any(p.search(text) for p in self.group_veto):
+        if self._female_suspect(text):
+            return Reading.FEMALE_SUSPECT
+        if self._found("group_suspects", text) and not self._found("group_veto", text):
             return Reading.GROUP_SUSPECTS
         return Reading.USUAL
 
     def suspect_is_female(self, notes: Sequence[str]) -> bool:
-        text = "\n".join(notes)
+        return self._female_suspect("\n".join(notes))
 
-        def found(patterns: tuple[re.Pattern[str], ...]) -> bool:
-            return any(p.search(text) for p in patterns)
-
-        if found(self.male_suspect):
+    def _female_suspect(self, text: str) -> bool:
+        if self._found("male_suspect", text):
             return False
-        return found(self.female_partner_of_male) or (found(self.male_victim) and found(self.female_partner))
+        return self._found("female_partner_of_male", text) or (
+            self._found("male_victim", text) and self._found("female_partner", text)
+        )
+
+    def _found(self, section: str, text: str) -> bool:
+        return any(p.search(text) for p in self.cues[section])
 
 
 @lru_cache(maxsize=1)
 def load_roles() -> PronounRoles:
     spec = validate(RolesSpec, load_yaml(RULES_PACKAGE, ROLES_FILE), file=f"{RULES_PACKAGE}/{ROLES_FILE}")
-
-    def compiled(cues: list[Cue]) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(c.pattern, re.IGNORECASE) for c in cues)
-
     return PronounRoles(
-        female_partner_of_male=compiled(spec.female_partner_of_male),
-        male_victim=compiled(spec.male_victim),
-        female_partner=compiled(spec.female_partner),
-        male_suspect=compiled(spec.male_suspect),
-        group_suspects=compiled(spec.group_suspects),
-        group_veto=compiled(spec.group_veto),
+        cues={
+            section: tuple(re.compile(c.pattern, re.IGNORECASE) for c in getattr(spec, section))
+            for section in RolesSpec.model_fields
+        }
     )
 
 
