@@ -3,10 +3,9 @@ taken from any development set): the vocabulary a held-out author is likely to u
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 PARAPHRASES: list[tuple[str, str, str]] = [("weapon","current","he's got a blade on him"),("weapon","current","he pulled a knife on her"),("weapon","current","he had a knife to her throat"),("weapon","current","armed with a baseball bat"),
@@ -28,10 +27,9 @@ PARAPHRASES: list[tuple[str, str, str]] = [("weapon","current","he's got a blade
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "note"), PARAPHRASES, ids=[f"{l}:{n}" for l, _, n in PARAPHRASES])
-def test_paraphrase(analyser: Analyser, label: str, expected: str, note: str) -> None:
-    statuses = analyser.analyse([note]).statuses()
-    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
+@phrasing_rows(PARAPHRASES)
+def test_paraphrase(analyser: Analyser, label: str, expected: str, notes: str) -> None:
+    assert_reads(analyser, label, expected, notes)
 
 
 # Status traps in everyday wording: denial scope, history, hedges, subjects, later notes.
@@ -80,7 +78,6 @@ STATUS_TRAPS: list[tuple[str, str | None, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "notes"), STATUS_TRAPS, ids=[f"{l}:{n[-1]}" for l, _, n in STATUS_TRAPS])
+@phrasing_rows(STATUS_TRAPS)
 def test_status_trap(analyser: Analyser, label: str, expected: str | None, notes: list[str]) -> None:
-    statuses = analyser.analyse(notes).statuses()
-    assert statuses.get(label) == expected, f"{notes!r}: {statuses}"
+    assert_reads(analyser, label, expected, notes)

@@ -5,10 +5,9 @@ few status traps (denials, history) for the same labels."""
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 ROWS: list[tuple[str, str | None, list[str]]] = [
@@ -253,7 +252,6 @@ ROWS: list[tuple[str, str | None, list[str]]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "notes"), ROWS, ids=[f"{l}:{n[-1]}" for l, _, n in ROWS])
-def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, notes: list[str]) -> None:
-    statuses = analyser.analyse(notes).statuses()
-    assert statuses.get(label) == expected, f"{notes!r}: {statuses}"
+@phrasing_rows(ROWS)
+def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, notes: str | list[str]) -> None:
+    assert_reads(analyser, label, expected, notes)

@@ -5,10 +5,9 @@ development set), with a few status traps (denials, history, look-alikes)."""
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 ROWS: list[tuple[str, str | None, str]] = [
@@ -119,7 +118,6 @@ ROWS: list[tuple[str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "note"), ROWS, ids=[f"{l}:{n}" for l, _, n in ROWS])
-def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
-    statuses = analyser.analyse([note]).statuses()
-    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
+@phrasing_rows(ROWS)
+def test_harm_phrasing(analyser: Analyser, label: str, expected: str | None, notes: str | list[str]) -> None:
+    assert_reads(analyser, label, expected, notes)

@@ -5,10 +5,9 @@ look like a whereabouts. Notes of one call are separated by " || "."""
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 S, C, T = "suspect_present", "safety_confirmed", "cannot_talk_safely"
@@ -208,7 +207,6 @@ ROWS: list[tuple[str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "note"), ROWS, ids=[f"{l}:{n}" for l, _, n in ROWS])
-def test_presence_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
-    statuses = analyser.analyse(note.split(" || ")).statuses()
-    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
+@phrasing_rows(ROWS)
+def test_presence_phrasing(analyser: Analyser, label: str, expected: str | None, notes: str | list[str]) -> None:
+    assert_reads(analyser, label, expected, notes)

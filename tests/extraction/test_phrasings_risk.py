@@ -5,10 +5,9 @@ style of call handlers' notes (not taken from any development set), with status 
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 # (label, expected status or None for absent, note)
@@ -221,7 +220,6 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "note"), PHRASINGS, ids=[f"{l}:{n}" for l, _, n in PHRASINGS])
-def test_risk_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
-    statuses = analyser.analyse([note]).statuses()
-    assert statuses.get(label) == expected, f"{note!r}: {statuses}"
+@phrasing_rows(PHRASINGS)
+def test_risk_phrasing(analyser: Analyser, label: str, expected: str | None, notes: str | list[str]) -> None:
+    assert_reads(analyser, label, expected, notes)

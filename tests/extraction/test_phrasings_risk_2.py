@@ -7,10 +7,9 @@ style of call handlers' notes (not taken from any development set), with status 
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.analysis import Analyser
 
+from phrasing import assert_reads, phrasing_rows
 
 
 # (label, expected status or None for absent, note)
@@ -244,7 +243,6 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("label", "expected", "note"), PHRASINGS, ids=[f"{l}:{n[:40]}" for l, _, n in PHRASINGS])
-def test_phrasing(analyser: Analyser, label: str, expected: str | None, note: str) -> None:
-    got = analyser.analyse([note]).statuses().get(label)
-    assert got == expected, f"{label}: expected {expected}, got {got} in {note!r}"
+@phrasing_rows(PHRASINGS)
+def test_phrasing(analyser: Analyser, label: str, expected: str | None, notes: str | list[str]) -> None:
+    assert_reads(analyser, label, expected, notes)
