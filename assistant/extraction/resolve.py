@@ -21,6 +21,7 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
     mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
+    mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
     by_label: dict[str, list[Mention]] = {}
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
@@ -95,6 +96,22 @@ def _apply_elderly_victim(mentions: list[Mention], implications: Implications) -
     if not _asserted_by(mentions, markers):
         return mentions
     return [m for m in mentions if not (m.rule in adult_kin and not any(ch.isdigit() for ch in m.text))]
+
+
+def _drop_weak_denials(mentions: list[Mention], weak: set[str]) -> list[Mention]:
+    """A vague denial ("she says she's fine") does not undo an injury the call already
+    described ("small graze on her arm"); with nothing asserted before it, it still denies."""
+    if not weak:
+        return mentions
+    kept: list[Mention] = []
+    asserted: set[str] = set()
+    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
+        if m.rule in weak and m.label in asserted:
+            continue
+        if m.status is not Status.NEGATED:
+            asserted.add(m.label)
+        kept.append(m)
+    return kept
 
 
 def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:

@@ -229,6 +229,9 @@ class Implications(Strict):
     # lasting states (what the suspect is, what the victim is): a date in another clause
     # does not make them historical ("serving constable, raped her in 2019")
     lasting_states: list[str] = Field(default_factory=list)
+    # target rule ids of vague denials ("she's fine"): they never override an assertion
+    # made earlier in the call (resolve.py)
+    weak_denials: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
     @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note")
@@ -297,6 +300,7 @@ def load_rules() -> RuleSet:
          if implications.victim_away else []),
         ("elderly_victim", [*implications.elderly_victim.markers, *implications.elderly_victim.adult_kin]
          if implications.elderly_victim else []),
+        ("weak_denials", implications.weak_denials),
     ):
         unknown = [r for r in named if r not in target_ids]
         if unknown:

@@ -361,6 +361,21 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"threats_to_kill": None, "mental_health_suicide": "negated"}),
     ("can't do this anymore", ["i cant do this anymore i want to end it all"], {"mental_health_suicide": "current"}),
     ("own or have access", ["he does not own or have access to any guns"], {"firearm_access": "negated"}),
+    # session 5
+    ("answer: none used", ["asked re weapons - none used, none she knows of"], {"weapon": "negated"}),
+    ("answer: none in the house", ["weapons? none in the house"], {"weapon": "negated"}),
+    ("answer: not that she knows", ["weapons - not that she knows"], {"weapon": "negated"}),
+    ("a vague 'she's fine' keeps an earlier injury", ["he pushed her, small graze on her arm", "she says she's fine, doesn't want an ambulance"],
+     {"injury": "current"}),
+    ("a vague 'she's fine' denies when nothing was hurt", ["he pushed her", "she's fine"], {"injury": "negated"}),
+    ("a specific denial still overrides", ["cut lip", "correction - no injuries, it was ketchup"], {"injury": "negated"}),
+    ("declined medical attention is not an injury", ["no marks and she declined any medical attention"], {"injury": "negated"}),
+    ("away on a trip until a day", ["Partner is away on a work trip to Dubai until next Friday"],
+     {"suspect_present": "negated", "safety_confirmed": "current"}),
+    ("at a conference far away", ["Husband is at a conference in Edinburgh until Sunday"], {"safety_confirmed": "current"}),
+    ("at the pub until closing is not safety", ["he's at the pub until 11"], {"safety_confirmed": None}),
+    ("a pupil still in school is not the suspect", ["pupil still in school at the moment"], {"suspect_present": None}),
+    ("PW is the partner", ["PW now asleep upstairs"], {"suspect_present": "current"}),
 ]
 
 

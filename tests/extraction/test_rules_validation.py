@@ -272,10 +272,16 @@ def _bad_first_implication(**changes):
     return change
 
 
-@pytest.mark.parametrize("section,key", [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates")])
+@pytest.mark.parametrize(
+    "section,key",
+    [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("weak_denials", None)],
+)
 def test_implications_naming_an_unknown_rule_name_the_section(override, section, key):
     imp = _implications()
-    imp[section][key] = ["no.such_rule"]
+    if key is None:
+        imp[section] = ["no.such_rule"]
+    else:
+        imp[section][key] = ["no.such_rule"]
     override[IMPLICATIONS_FILE] = yaml.safe_dump(imp)
     message = str(load_error())
     assert message.startswith(f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}, entry {section}: ")
