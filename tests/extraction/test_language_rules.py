@@ -376,6 +376,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("at the pub until closing is not safety", ["he's at the pub until 11"], {"safety_confirmed": None}),
     ("a pupil still in school is not the suspect", ["pupil still in school at the moment"], {"suspect_present": None}),
     ("PW is the partner", ["PW now asleep upstairs"], {"suspect_present": "current"}),
+    ("a condition's own 'not' does not deny the threat", ["if I don't go back they'll kill me"], {"threats_to_kill": "current"}),
+    ("a denial after the condition still denies", ["if she rings police he'll go mad. no threats to kill made"],
+     {"threats_to_kill": "negated"}),
 ]
 
 
