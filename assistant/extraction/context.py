@@ -293,6 +293,8 @@ def _in_scope(
         budget = rule.max_tokens
         resets = 0
         i = m.end
+        if soft[span.start] and span.start > m.end and not sentence_only:
+            return False  # the mention opens a clause of its own ("hasn't called since she left")
         while i < span.start:
             if hard[i]:
                 return False

@@ -379,6 +379,13 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a condition's own 'not' does not deny the threat", ["if I don't go back they'll kill me"], {"threats_to_kill": "current"}),
     ("a denial after the condition still denies", ["if she rings police he'll go mad. no threats to kill made"],
      {"threats_to_kill": "negated"}),
+    ("one answer for a list of questions", ["asked re weapons, threats to kill, strangulation - all denied"],
+     {"weapon": "negated", "threats_to_kill": "negated", "strangulation": "negated"}),
+    ("both no", ["asked re weapons and threats - both no"], {"weapon": "negated", "threats_to_kill": "negated"}),
+    ("none ever", ["asked about kids - none. weapons - none ever"], {"children_present": "negated", "weapon": "negated"}),
+    ("a bare 'denied' answers", ["weapons? denied"], {"weapon": "negated"}),
+    ("a mention opening its own clause is out of a denial's reach", ["he hasn't been in touch at all since she left in Feb"],
+     {"separation": "current", "stalking_harassment": "negated"}),
 ]
 
 
