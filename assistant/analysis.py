@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from assistant.extraction.mentions import Mention, mentions_from_doc
 from assistant.extraction.pipeline import build_pipeline
 from assistant.extraction.resolve import resolve
-from assistant.extraction.roles import READING, Reading, load_roles
+from assistant.extraction.roles import READING, USUAL_READING, CallReading, load_roles
 from assistant.extraction.rules import load_rules
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
@@ -40,11 +40,11 @@ class Analyser:
         self.nlp = nlp or build_pipeline()
         self.policy = load_policy(policy)
 
-    def mentions(self, notes: Sequence[str], *, reading: Reading | None = None) -> list[Mention]:
-        """`reading`: who the pronouns stand for (roles.py); by default decided from `notes`
-        themselves, so pass it when `notes` are only part of a call."""
+    def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
+        """`reading`: who the pronouns and names stand for (roles.py); by default decided from
+        `notes` themselves, so pass it when `notes` are only part of a call."""
         if reading is None:
-            reading = self.roles.reading(notes)
+            reading = self.roles.call_reading(notes)
         for i, note in enumerate(notes):
             if len(note) > MAX_NOTE_CHARS:
                 raise NoteTooLongError(f"note {i} has {len(note):,} characters; the limit is {MAX_NOTE_CHARS:,}")
@@ -60,13 +60,13 @@ class Analyser:
             doc._.risk_candidates = None
         return found
 
-    def _docs(self, notes: Sequence[str], *, reading: Reading = Reading.USUAL) -> Iterator[Doc]:
+    def _docs(self, notes: Sequence[str], *, reading: CallReading = USUAL_READING) -> Iterator[Doc]:
         """The notes through the pipeline, in order (a subclass may look at each doc)."""
         return self.nlp.pipe(self._doc(note, reading) for note in notes)
 
-    def _doc(self, note: str, reading: Reading) -> Doc:
+    def _doc(self, note: str, reading: CallReading) -> Doc:
         doc = self.nlp.make_doc(replace_surrogates(note))
-        if reading is not Reading.USUAL:
+        if reading != USUAL_READING:
             doc.user_data[READING] = reading
         return doc
 

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from assistant.analysis import Analyser
 from assistant.extraction.mentions import Mention
-from assistant.extraction.roles import Reading
+from assistant.extraction.roles import USUAL_READING, CallReading
 from assistant.models import Analysis, CallContext
 from assistant.questions.script import load_script
 
@@ -46,8 +46,9 @@ class CachingAnalyser(Analyser):
 
     def __init__(self, *, max_notes: int = 2_000, memory_zones: bool = True, **kwargs) -> None:  # noqa: ANN003
         super().__init__(**kwargs)
-        # keyed by (reading, note): how a note reads depends on who "she" or "they" are in the call
-        self._cache: OrderedDict[tuple[Reading, str], tuple[Mention, ...]] = OrderedDict()
+        # keyed by (reading, note): how a note reads depends on who "she", "they" and the names
+        # are in the call
+        self._cache: OrderedDict[tuple[CallReading, str], tuple[Mention, ...]] = OrderedDict()
         self._max = max_notes
         self._lock = threading.Lock()
         self._zones = memory_zones and hasattr(self.nlp, "memory_zone")
@@ -61,14 +62,14 @@ class CachingAnalyser(Analyser):
     def cached_notes(self) -> int:
         return len(self._cache)
 
-    def _docs(self, notes: Sequence[str], *, reading: Reading = Reading.USUAL) -> Iterator[Doc]:
+    def _docs(self, notes: Sequence[str], *, reading: CallReading = USUAL_READING) -> Iterator[Doc]:
         for doc in super()._docs(notes, reading=reading):
             if self._norms is not None and len(doc):
                 lower, norm = doc.to_array([LOWER, NORM]).T
                 self._norms.update(doc[int(i)].norm_ for i in (lower != norm).nonzero()[0])
             yield doc
 
-    def _extract(self, notes: list[str], reading: Reading) -> list[Mention]:
+    def _extract(self, notes: list[str], reading: CallReading) -> list[Mention]:
         if not self._zones:
             return super().mentions(notes, reading=reading)
         with self._zone_lock:
@@ -83,9 +84,9 @@ class CachingAnalyser(Analyser):
                 for form in norms:
                     strings.add(form, allow_transient=False)
 
-    def mentions(self, notes: Sequence[str], *, reading: Reading | None = None) -> list[Mention]:
+    def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
         if reading is None:
-            reading = self.roles.reading(notes)  # from the whole call, not the missing notes
+            reading = self.roles.call_reading(notes)  # from the whole call, not the missing notes
         with self._lock:
             cached = {n: self._cache[(reading, n)] for n in notes if (reading, n) in self._cache}
             for n in cached:

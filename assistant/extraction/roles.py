@@ -7,6 +7,8 @@ The analyser decides once per call how its pronouns read (`Reading`):
   suspect's whereabouts;
 - a woman threatened by her family (brothers, in-laws) with no children in the notes: "they"
   are the suspects ("they are downstairs"), read as "he".
+The notes may also name the suspect ("her ex Marcus", "son Daniel (50)") and go on by name
+("Marcus is parked outside"): the name is read as "he" in every note of the call.
 The text and the evidence spans are never changed. The cues are data (`roles.yml`),
 validated at load.
 """
@@ -37,6 +39,35 @@ class Reading(StrEnum):
     GROUP_SUSPECTS = "group_suspects"  # "they" are the suspects (her family)
 
 
+@dataclass(frozen=True)
+class CallReading:
+    """How one call's words read (hashable: the service caches notes by it)."""
+
+    pronouns: Reading = Reading.USUAL
+    suspect_names: frozenset[str] = frozenset()
+
+
+USUAL_READING = CallReading()
+
+
+class SuspectNames(Strict):
+    """Words that introduce the suspect's name ("ex Marcus"); kin words only with an adult
+    age after the name ("son Daniel (50)": "son Tyler (8)" is a child at the scene)."""
+
+    after: list[str]
+    after_with_adult_age: list[str]
+    not_names: list[str]
+    adult_age: int = 18
+
+    @field_validator("after", "after_with_adult_age", "not_names")
+    @classmethod
+    def _single_words(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not value or any(ch.isspace() for ch in value):
+                raise ValueError(f"{value!r}: one word per entry")
+        return [v.lower() for v in values]
+
+
 class Cue(Strict):
     id: str
     pattern: str
@@ -51,13 +82,46 @@ class RolesSpec(Strict):
     male_suspect: list[Cue]
     group_suspects: list[Cue]
     group_veto: list[Cue]
+    suspect_names: SuspectNames
+
+
+_NAME = r"([A-Z][a-z]{2,})\b"
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
 class PronounRoles:
-    """The cues of roles.yml, compiled: section name -> patterns."""
+    """The cues of roles.yml, compiled: section name -> patterns; and the name finders."""
 
     cues: dict[str, tuple[re.Pattern[str], ...]]
+    names: SuspectNames
+    _named: re.Pattern[str]
+    _named_adult: re.Pattern[str]
+
+    @classmethod
+    def from_spec(cls, spec: "RolesSpec") -> "PronounRoles":
+        cues = {
+            section: tuple(re.compile(c.pattern, re.IGNORECASE) for c in getattr(spec, section))
+            for section in RolesSpec.model_fields
+            if section != "suspect_names"
+        }
+        names = spec.suspect_names
+        # the introducing word in any case, the name capitalised: "Ex Marcus", "partner - Zoe"
+        named = re.compile(rf"(?i:\b(?:{_words(names.after)}))\s*[-:,]?\s+{_NAME}(?!\s*'s\s+(?:ex|partner|husband|boyfriend|wife|girlfriend))")
+        named_adult = re.compile(rf"(?i:\b(?:{_words(names.after_with_adult_age)}))\s*[-:,]?\s+{_NAME}\s*[(,]\s*(?:aged\s+)?(\d{{1,3}})\b")
+        return cls(cues, names, named, named_adult)
+
+    def call_reading(self, notes: Sequence[str]) -> CallReading:
+        return CallReading(self.reading(notes), self.suspect_names(notes))
+
+    def suspect_names(self, notes: Sequence[str]) -> frozenset[str]:
+        text = "\n".join(notes)
+        found = {m.group(1) for m in self._named.finditer(text)}
+        found |= {m.group(1) for m in self._named_adult.finditer(text) if int(m.group(2)) >= self.names.adult_age}
+        return frozenset(n for n in found if n.lower() not in self.names.not_names)
 
     def reading(self, notes: Sequence[str]) -> Reading:
         text = "\n".join(notes)
@@ -84,12 +148,7 @@ class PronounRoles:
 @lru_cache(maxsize=1)
 def load_roles() -> PronounRoles:
     spec = validate(RolesSpec, load_yaml(RULES_PACKAGE, ROLES_FILE), file=f"{RULES_PACKAGE}/{ROLES_FILE}")
-    return PronounRoles(
-        cues={
-            section: tuple(re.compile(c.pattern, re.IGNORECASE) for c in getattr(spec, section))
-            for section in RolesSpec.model_fields
-        }
-    )
+    return PronounRoles.from_spec(spec)
 
 
 # canonical pronoun -> its counterpart; "her" is settled by the word after it
@@ -109,16 +168,20 @@ def create_suspect_pronouns(nlp: Language, name: str) -> "SuspectPronouns":
 
 
 class SuspectPronouns:
-    """Rewrites pronoun norms in a doc the analyser marked with a `Reading` (see module doc)."""
+    """Rewrites pronoun and suspect-name norms in a doc the analyser marked with a
+    `CallReading` (see module doc)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        reading = doc.user_data.get(READING, Reading.USUAL)
-        if reading is Reading.USUAL or not len(doc):
+        call: CallReading = doc.user_data.get(READING, USUAL_READING)
+        if call == USUAL_READING or not len(doc):
             return doc
+        reading = call.pronouns
         strings = doc.vocab.strings
         norms = [t.norm_ for t in doc]
         swapped = list(norms)
         for i, norm in enumerate(norms):
+            if reading is Reading.USUAL:
+                break
             if reading is Reading.GROUP_SUSPECTS:
                 swapped[i] = _GROUP.get(norm, norm)
             elif norm == "her":
@@ -126,6 +189,10 @@ class SuspectPronouns:
                 swapped[i] = "him" if following in _AFTER_OBJECT else "his"
             elif norm in _SWAP:
                 swapped[i] = _SWAP[norm]
+        if call.suspect_names:
+            for i, token in enumerate(doc):
+                if token.text in call.suspect_names:
+                    swapped[i] = "he"  # after the swap, "he" is the suspect in every reading
         if swapped != norms:
             doc.from_array([NORM], numpy.array([[strings.add(n)] for n in swapped], dtype=numpy.uint64))
         return doc

@@ -107,3 +107,54 @@ def test_a_family_threatening_her_is_they(analyser: Analyser, notes: list[str], 
     assert analyser.roles.reading(notes) == reading
     statuses = analyser.analyse(notes).statuses()
     assert {label: statuses.get(label) for label in expected} == expected
+
+
+# The suspect named: "ex Marcus", then "Marcus is parked outside" (roles.yml suspect_names).
+NAMED_SUSPECT_CALLS = [
+    (["Caller Priya re her ex Marcus", "Marcus is parked across the road right now"], "suspect_present", "current"),
+    (["Girlfriend Kat reads all her messages. Kat is at work till 6"], "suspect_present", "negated"),
+    (["Mr Hughes re son Callum (19) smashing the kitchen", "Callum gone upstairs"], "suspect_present", "current"),
+    (["grandson Liam, 23, takes her pension", "Liam is in Spain for a month"], "safety_confirmed", "current"),
+    (["Partner - Zoe - shoved her", "Zoe has left in a taxi"], "suspect_present", "negated"),
+    # a child named with a child's age is not the suspect
+    (["her son Tyler (8) is at home", "Tyler is upstairs"], "suspect_present", None),
+    # a name nobody introduced as the suspect stays a name
+    (["Gemma says Paul is upstairs"], "suspect_present", None),
+    # the introducing word's own possessive: "ex Marcus's new partner" is not a name for the suspect
+    (["ex Marcus's partner Jade is outside shouting"], "suspect_present", "current"),
+]
+
+
+@pytest.mark.parametrize(("notes", "label", "expected"), NAMED_SUSPECT_CALLS, ids=lambda x: str(x)[:50])
+def test_a_named_suspect_reads_as_he(analyser: Analyser, notes: list[str], label: str, expected: str | None) -> None:
+    assert analyser.analyse(notes).statuses().get(label) == expected
+
+
+def test_suspect_names_found() -> None:
+    roles = load_roles()
+    assert roles.suspect_names(["her ex Marcus is outside"]) == frozenset({"Marcus"})
+    assert roles.suspect_names(["son Daniel (50) took his card"]) == frozenset({"Daniel"})
+    assert roles.suspect_names(["son Daniel (5) is asleep"]) == frozenset()
+    assert roles.suspect_names(["partner has left", "ex Has"]) == frozenset()  # a word, not a name
+    assert roles.suspect_names([""]) == frozenset()
+
+
+def test_a_name_in_a_later_note_changes_the_cache_key() -> None:
+    roles = load_roles()
+    first = ["Marcus is outside"]
+    assert roles.call_reading(first) != roles.call_reading([*first, "c/r says her ex Marcus has a key"])
+
+
+@pytest.mark.parametrize("bad", [["two words"], [""]])
+def test_a_bad_name_word_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch, bad: list[str]) -> None:
+    spec = datafiles.load_yaml(RULES_PACKAGE, ROLES_FILE)
+    spec["suspect_names"]["after"] = bad
+    monkeypatch.setattr(
+        roles_module, "load_yaml", lambda package, name: spec if (package, name) == (RULES_PACKAGE, ROLES_FILE) else datafiles.load_yaml(package, name)
+    )
+    load_roles.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=r"roles\.yml.*suspect_names\.after.*one word per entry"):
+            load_roles()
+    finally:
+        load_roles.cache_clear()
