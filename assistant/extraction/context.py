@@ -133,6 +133,7 @@ class RiskContext:
                 and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
                 and _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
+                and (not m.rule.at_clause_start or _at_clause_start(doc, m.start, hard, soft))
             ]
             if applied and (label in self._lasting or label in self._present_only):
                 # a lasting state, or a present-only one ("he strangled her 2 years ago, he is
@@ -271,6 +272,19 @@ def _overlaps_mod(a: Modifier, b: Modifier) -> bool:
 def _at_clause_end(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -> bool:
     for i in range(index, len(doc)):
         if hard[i] or soft[i]:
+            return True
+        if not (doc[i].is_punct or doc[i].is_space):
+            return False
+    return True
+
+
+def _at_clause_start(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -> bool:
+    """Nothing but punctuation, or a "that" ("reported that two years ago ..."), before
+    `index` in its clause."""
+    for i in range(index - 1, -1, -1):
+        if hard[i] or soft[i]:
+            return True
+        if doc[i].norm_ == "that":
             return True
         if not (doc[i].is_punct or doc[i].is_space):
             return False

@@ -148,6 +148,9 @@ class ContextRule(Strict):
     max_tokens: int = Field(default=8, ge=1, le=60)
     scope: Literal["clause", "sentence"] = "clause"
     at_clause_end: bool = False  # only when nothing but punctuation follows in the clause
+    # only when it opens its clause ("Two years ago, when they lived in Leeds, he strangled
+    # her"): a fronted time governs the whole sentence after it
+    at_clause_start: bool = False
     labels: list[str] = Field(default_factory=list)  # empty: every label
     exclude_labels: list[str] = Field(default_factory=list)
     rules: list[str] = Field(default_factory=list)  # only these target rule ids (empty: all)

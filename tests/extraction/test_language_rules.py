@@ -386,6 +386,14 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a bare 'denied' answers", ["weapons? denied"], {"weapon": "negated"}),
     ("a mention opening its own clause is out of a denial's reach", ["he hasn't been in touch at all since she left in Feb"],
      {"separation": "current", "stalking_harassment": "negated"}),
+    ("a fronted time governs its sentence", ["reported that two years ago, when they lived in Leeds, her partner strangled her"],
+     {"strangulation": "historical", "previous_incidents": "current"}),
+    ("a fronted year reaches the second verb", ["In 2019 he pushed her down the stairs and choked her in the same incident"],
+     {"strangulation": "historical"}),
+    ("a time inside the clause is not fronted", ["he choked her, it was in 2019 that they split up. he's outside now"],
+     {"suspect_present": "current"}),
+    ("a fronted time stops at the sentence end", ["Two years ago he hit her. He has his hands round her throat now"],
+     {"strangulation": "current"}),
 ]
 
 
