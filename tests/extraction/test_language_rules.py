@@ -394,6 +394,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"suspect_present": "current"}),
     ("a fronted time stops at the sentence end", ["Two years ago he hit her. He has his hands round her throat now"],
      {"strangulation": "current"}),
+    ("'it was about 2 year ago' dates what went before", ["husband made her have sex when she'd said no, it was about 2 year ago"],
+     {"sexual_abuse": "historical"}),
+    ("her mam's is her mother's", ["she's at her mam's tonight, he's at home steaming"], {"suspect_present": "negated"}),
 ]
 
 
