@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
-from assistant.extraction.rules import Implications
+from assistant.extraction.rules import Implications, LaterEnds
 from assistant.labels import LABELS, Status
 from assistant.models import Evidence, Indicator
 
@@ -22,6 +22,8 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
     mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
     mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
+    if implications.custody_ended is not None:
+        mentions = _drop_ended(mentions, implications.custody_ended)
     by_label: dict[str, list[Mention]] = {}
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
@@ -112,6 +114,17 @@ def _drop_weak_denials(mentions: list[Mention], weak: set[str]) -> list[Mention]
             asserted.add(m.label)
         kept.append(m)
     return kept
+
+
+def _drop_ended(mentions: list[Mention], rule: LaterEnds) -> list[Mention]:
+    """Drops the `cancels` mentions made before the call's last `markers` mention ("went to
+    prison for it ... released last month": the prison no longer says where he is)."""
+    markers, cancels = set(rule.markers), set(rule.cancels)
+    ends = [(m.message, m.start) for m in mentions if m.rule in markers]
+    if not ends:
+        return mentions
+    last = max(ends)
+    return [m for m in mentions if not (m.rule in cancels and (m.message, m.start) < last)]
 
 
 def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:

@@ -201,6 +201,15 @@ class Implication(Strict):
     _then = field_validator("then")(_check_label)
 
 
+class LaterEnds(Strict):
+    """A later statement ends an earlier state: "went to prison for it ... released last
+    month". Mentions of the `cancels` rules that come before a mention of any `markers`
+    rule (of any status) in the call are dropped."""
+
+    markers: list[str]
+    cancels: list[str]
+
+
 class VictimAway(Strict):
     """Where the victim is matters to what "he is at home" means: at a front counter, at work
     or at her mother's, the suspect at home is not with her (spec: suspect_present is negated
@@ -227,6 +236,7 @@ class Implications(Strict):
     implications: list[Implication]
     victim_away: VictimAway | None = None
     elderly_victim: ElderlyVictim | None = None
+    custody_ended: LaterEnds | None = None
     # labels whose assertion outlasts a later denial within the same note (resolve.py)
     asserted_within_note: list[str] = Field(default_factory=list)
     # lasting states (what the suspect is, what the victim is): a date in another clause
@@ -304,6 +314,8 @@ def load_rules() -> RuleSet:
         ("elderly_victim", [*implications.elderly_victim.markers, *implications.elderly_victim.adult_kin]
          if implications.elderly_victim else []),
         ("weak_denials", implications.weak_denials),
+        ("custody_ended", [*implications.custody_ended.markers, *implications.custody_ended.cancels]
+         if implications.custody_ended else []),
     ):
         unknown = [r for r in named if r not in target_ids]
         if unknown:

@@ -397,6 +397,12 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("'it was about 2 year ago' dates what went before", ["husband made her have sex when she'd said no, it was about 2 year ago"],
      {"sexual_abuse": "historical"}),
     ("her mam's is her mother's", ["she's at her mam's tonight, he's at home steaming"], {"suspect_present": "negated"}),
+    ("a release ends the custody before it", ["ex-husband is at her door now", "In 2020 he strangled her and went to prison for it. Released last month."],
+     {"suspect_present": "current", "strangulation": "historical"}),
+    ("custody after a release stands", ["he was released from prison last year, then remanded again last week"],
+     {"suspect_present": "negated", "safety_confirmed": "current"}),
+    ("abuse from one age to another is historical", ["her stepfather sexually abused her from age 10 to 14. She is now 26."],
+     {"sexual_abuse": "historical"}),
 ]
 
 
