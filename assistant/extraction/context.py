@@ -69,6 +69,9 @@ class RiskContext:
         self.adult_age = rules.implications.adult_age
         self._present_only = frozenset(rules.implications.never_historical)
         self._lasting = frozenset(rules.implications.lasting_states)
+        child = rules.implications.child_subject
+        self._child_subject_labels = frozenset(child.labels if child else ())
+        self._child_subject_kin = frozenset(child.kin if child else ())
         widest = max((c.rule.max_tokens for c in rules.context), default=0)
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
@@ -148,7 +151,7 @@ class RiskContext:
             candidate.adult = any(m.rule.category is Category.ADULT for m in applied) or (
                 bool(rule.kin) and self._adult_age_near(doc, span)
             )
-            candidate.excluded = candidate.adult or any(
+            candidate.excluded = candidate.adult or self._about_a_child(doc, span) or any(
                 m.rule.category is Category.OTHER_SUBJECT
                 or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
                 for m in applied
@@ -198,18 +201,31 @@ class RiskContext:
         return kept
 
     def _adult_age_near(self, doc: Doc, span: Span) -> bool:
-        """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age. The
-        mention's own age decides when it has one ("daughter (16) seeing a 19 yr old"), else
-        the nearest age around it; "18 month old" is not an age in years."""
-        own = [t for t in span if _age_in_years(doc, t.i)]
-        if own:
-            return self.adult_age <= int(own[0].norm_) <= 120
-        lo, hi = max(0, span.start - 3), min(len(doc), span.end + 4)
-        near = sorted(
-            (t for t in doc[lo:hi] if not (span.start <= t.i < span.end) and _age_in_years(doc, t.i)),
-            key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))),
-        )
-        return bool(near) and self.adult_age <= int(near[0].norm_) <= 120
+        """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age."""
+        age = _age_near(doc, span)
+        return age is not None and self.adult_age <= age <= 120
+
+    def _about_a_child(self, doc: Doc, span: Span) -> bool:
+        """"her son is there, 12": a kin word opening the mention, with a child's age near."""
+        if span.label_ not in self._child_subject_labels or doc[span.start].norm_ not in self._child_subject_kin:
+            return False
+        age = _age_near(doc, doc[span.start : span.start + 1], after=6)
+        return age is not None and age < self.adult_age
+
+
+def _age_near(doc: Doc, span: Span, *, after: int = 4) -> int | None:
+    """The mention's own age when it has one ("daughter (16) seeing a 19 yr old"), else the
+    nearest age around it (3 tokens before, `after` after); "18 month old" is not an age in
+    years."""
+    own = [t for t in span if _age_in_years(doc, t.i)]
+    if own:
+        return int(own[0].norm_)
+    lo, hi = max(0, span.start - 3), min(len(doc), span.end + after)
+    near = sorted(
+        (t for t in doc[lo:hi] if not (span.start <= t.i < span.end) and _age_in_years(doc, t.i)),
+        key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))),
+    )
+    return int(near[0].norm_) if near else None
 
 
 _NOT_YEARS = {"month", "months", "week", "weeks", "day", "days", "wk", "wks", "mth", "mths", "hour", "hours", "min",

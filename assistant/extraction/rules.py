@@ -210,6 +210,19 @@ class LaterEnds(Strict):
     cancels: list[str]
 
 
+class ChildSubject(Strict):
+    """"He has left but her son is there, 12": a mention of these `labels` that begins with a
+    kin word and has a child's age near it is about the child, not the suspect."""
+
+    labels: list[str]
+    kin: list[str]
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+
 class VictimAway(Strict):
     """Where the victim is matters to what "he is at home" means: at a front counter, at work
     or at her mother's, the suspect at home is not with her (spec: suspect_present is negated
@@ -237,6 +250,7 @@ class Implications(Strict):
     victim_away: VictimAway | None = None
     elderly_victim: ElderlyVictim | None = None
     custody_ended: LaterEnds | None = None
+    child_subject: ChildSubject | None = None
     # labels whose assertion outlasts a later denial within the same note (resolve.py)
     asserted_within_note: list[str] = Field(default_factory=list)
     # lasting states (what the suspect is, what the victim is): a date in another clause

@@ -403,6 +403,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"suspect_present": "negated", "safety_confirmed": "current"}),
     ("abuse from one age to another is historical", ["her stepfather sexually abused her from age 10 to 14. She is now 26."],
      {"sexual_abuse": "historical"}),
+    ("a son with a child's age is not the suspect", ["he has left but her son is there, 12"],
+     {"suspect_present": "negated", "children_present": "current"}),
+    ("a son with no age can still be the suspect", ["son is still in the house"], {"suspect_present": "current"}),
 ]
 
 
