@@ -406,6 +406,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a son with a child's age is not the suspect", ["he has left but her son is there, 12"],
      {"suspect_present": "negated", "children_present": "current"}),
     ("a son with no age can still be the suspect", ["son is still in the house"], {"suspect_present": "current"}),
+    ("a phone call to the front office is not a visit", ["Caller rang the enquiry office, said 'he's downstairs, I can't talk'"],
+     {"suspect_present": "current"}),
+    ("a visit to the front office is", ["Female attended the front office, husband is at home"], {"suspect_present": "negated"}),
 ]
 
 
