@@ -409,6 +409,13 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a phone call to the front office is not a visit", ["Caller rang the enquiry office, said 'he's downstairs, I can't talk'"],
      {"suspect_present": "current"}),
     ("a visit to the front office is", ["Female attended the front office, husband is at home"], {"suspect_present": "negated"}),
+    ("a course of conduct takes a past time only from its own clause", ["ex msging her family every day, she moved out 2 mths ago"],
+     {"stalking_harassment": "current", "separation": "current"}),
+    ("a course of conduct dated in its own clause is historical", ["he used to follow her to work in 2019"],
+     {"stalking_harassment": "historical"}),
+    ("AP is the victim answering", ["Asked if it's getting worse - AP says no"], {"escalation": "negated"}),
+    ("'if she says no' is not an answer", ["grandson is smoking crack in the house and shouts at her if she says no"],
+     {"substance_misuse": "current"}),
 ]
 
 
