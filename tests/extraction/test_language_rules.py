@@ -416,6 +416,12 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("AP is the victim answering", ["Asked if it's getting worse - AP says no"], {"escalation": "negated"}),
     ("'if she says no' is not an answer", ["grandson is smoking crack in the house and shouts at her if she says no"],
      {"substance_misuse": "current"}),
+    ("her fella is the suspect", ["her fella is in the kitchen"], {"suspect_present": "current"}),
+    ("a lad with a child's age is a child", ["the lad (12) is upstairs"], {"suspect_present": None, "children_present": "current"}),
+    ("calmed down and gone to bed is still there", ["he has calmed down and gone to bed"], {"suspect_present": "current"}),
+    ("the kids gone to bed are not the suspect", ["the kids have had tea and gone to bed"], {"suspect_present": None}),
+    ("got in a taxi is leaving", ["the fella's just got in a taxi and gone"], {"suspect_present": "negated"}),
+    ("just got in is arriving", ["he's just got in"], {"suspect_present": "current"}),
 ]
 
 
