@@ -422,6 +422,8 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("the kids gone to bed are not the suspect", ["the kids have had tea and gone to bed"], {"suspect_present": None}),
     ("got in a taxi is leaving", ["the fella's just got in a taxi and gone"], {"suspect_present": "negated"}),
     ("just got in is arriving", ["he's just got in"], {"suspect_present": "current"}),
+    ("'he once' dates the act", ["He once shut her dog in the shed for two days"], {"animal_abuse": "historical"}),
+    ("'once he gets home' is not a past", ["once he gets home he will kill her"], {"threats_to_kill": "current"}),
 ]
 
 
