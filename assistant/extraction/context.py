@@ -148,9 +148,10 @@ class RiskContext:
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
             # gives the parent's age
-            candidate.adult = any(m.rule.category is Category.ADULT for m in applied) or (
-                bool(rule.kin) and self._adult_age_near(doc, span)
-            )
+            # an explicit child's age beats a word like "older" ("older sister (17)")
+            candidate.adult = (
+                any(m.rule.category is Category.ADULT for m in applied) and not self._child_age_near(doc, span)
+            ) or (bool(rule.kin) and self._adult_age_near(doc, span))
             candidate.excluded = candidate.adult or self._about_a_child(doc, span) or any(
                 m.rule.category is Category.OTHER_SUBJECT
                 or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
@@ -204,6 +205,10 @@ class RiskContext:
         """"son (24)", "daughter aged 19", "19yo son": an age at or over the adult age."""
         age = _age_near(doc, span)
         return age is not None and self.adult_age <= age <= 120
+
+    def _child_age_near(self, doc: Doc, span: Span) -> bool:
+        age = _age_near(doc, span)
+        return age is not None and age < self.adult_age
 
     def _about_a_child(self, doc: Doc, span: Span) -> bool:
         """"her son is there, 12": a kin word opening the mention, with a child's age near."""

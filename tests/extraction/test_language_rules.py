@@ -424,6 +424,11 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("just got in is arriving", ["he's just got in"], {"suspect_present": "current"}),
     ("'he once' dates the act", ["He once shut her dog in the shed for two days"], {"animal_abuse": "historical"}),
     ("'once he gets home' is not a past", ["once he gets home he will kill her"], {"threats_to_kill": "current"}),
+    ("a neighbour who hears a child is not the child's parent", ["Neighbour can hear an infant screaming inside"],
+     {"children_present": "current"}),
+    ("the neighbour's kids are still the neighbour's", ["neighbour's kids were crying"], {"children_present": None}),
+    ("a child's age beats 'older'", ["her older son (15) is upstairs"], {"children_present": "current"}),
+    ("'older' with no age is an adult", ["her older son is upstairs"], {"children_present": None}),
 ]
 
 
