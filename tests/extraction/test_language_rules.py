@@ -429,6 +429,11 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("the neighbour's kids are still the neighbour's", ["neighbour's kids were crying"], {"children_present": None}),
     ("a child's age beats 'older'", ["her older son (15) is upstairs"], {"children_present": "current"}),
     ("'older' with no age is an adult", ["her older son is upstairs"], {"children_present": None}),
+    ("the pet being fine does not undo a threat to it", ["he said he'd kill her cat, then shut it in the shed", "cat is ok"],
+     {"animal_abuse": "current"}),
+    ("'never hurt the animals before' does not undo tonight's threat", ["he said he would drown the kitten. He has never hurt the animals before."],
+     {"animal_abuse": "current"}),
+    ("a pet fine with nothing before it is a denial", ["asked re pets - dog is fine"], {"animal_abuse": "negated"}),
 ]
 
 
