@@ -434,6 +434,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("'never hurt the animals before' does not undo tonight's threat", ["he said he would drown the kitten. He has never hurt the animals before."],
      {"animal_abuse": "current"}),
     ("a pet fine with nothing before it is a denial", ["asked re pets - dog is fine"], {"animal_abuse": "negated"}),
+    ("a daughter with a boyfriend is an adult for the whole call",
+     ["victim's mum says her daughter's boyfriend headbutted her daughter", "daughter is at A&E"], {"children_present": None}),
+    ("a pregnant daughter is an adult", ["her daughter is 17 weeks pregnant"], {"children_present": None, "pregnancy": "current"}),
 ]
 
 
