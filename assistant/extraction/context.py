@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
+from assistant.extraction.patterns import END_OF_NOTE_KEY, nothing_but_punctuation_after
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -78,11 +79,17 @@ class RiskContext:
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
+        self._at_end: set[int] = set()
         for compiled in rules.context:
             rule = compiled.rule
             assert isinstance(rule, ContextRule)
             self._rules[nlp.vocab.strings.add(rule.id)] = rule
             self._matcher.add(rule.id, compiled.patterns)
+            if compiled.end_patterns:  # a trailing `!a|b` also holds at the end of the note
+                end_key = nlp.vocab.strings.add(f"{rule.id}{END_OF_NOTE_KEY}")
+                self._at_end.add(end_key)
+                self._rules[end_key] = rule
+                self._matcher.add(f"{rule.id}{END_OF_NOTE_KEY}", compiled.end_patterns)
 
     # -- scope ----------------------------------------------------------------------------
 
@@ -165,7 +172,11 @@ class RiskContext:
         longer one holds it ("before he went to prison" holds "before he went"); a longer
         modifier of another kind voids the ones it holds ("now healed" holds "now"). A rule
         restricted to some labels voids them for those labels only."""
-        found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc)]
+        found = [
+            Modifier(self._rules[mid], s, e)
+            for mid, s, e in self._matcher(doc)
+            if mid not in self._at_end or nothing_but_punctuation_after(doc, e)
+        ]
         rivals = sorted((m for m in found if m.rule.category not in _STRUCTURE), key=lambda m: m.start)
         if not rivals:
             return found

@@ -11,7 +11,9 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
            negation or a sentence end (GAP_STOPS)
 - `#num`   a number (digits or number words)
 - `#punct` a punctuation token
-- `!a|b`   one token that is none of these words ("at the !door|window": somewhere else)
+- `!a|b`   one token that is none of these words ("at the !door|window": somewhere else); at
+           the end of a phrase it also holds at the end of the note, where there is no token
+           ("still in !school" matches "he's still in")
 - `@name`  any word of the named class in the lexicon's `classes` (`@susp is in|on the @place`);
            it mixes with words (`@susp|him`) and negation (`!@place`)
 
@@ -52,6 +54,31 @@ def compile_pattern(
         for expanded in _expand_classes(items):
             compiled.append(_compile_phrase(expanded, phrase, normalise, tokenize))
     return compiled
+
+
+def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]:
+    """For each pattern ending in a required `!a|b` token: the pattern without it. The caller
+    keeps its matches only where nothing but punctuation follows, so "still in !school" also
+    matches a note that ends "he's still in"."""
+    variants: list[TokenPattern] = []
+    for pattern in patterns:
+        last = pattern[-1] if pattern else {}
+        norm = last.get("NORM")
+        if "OP" in last or not (isinstance(norm, dict) and "NOT_IN" in norm):
+            continue
+        shorter = pattern[:-1]
+        if any(spec.get("OP") not in ("?", "{0,3}") for spec in shorter):
+            variants.append(shorter)
+    return variants
+
+
+# a matcher key for a rule's end-of-note variants is the rule id plus this suffix
+END_OF_NOTE_KEY = "#at-end"
+
+
+def nothing_but_punctuation_after(doc: Any, end: int) -> bool:
+    """Where an end-of-note variant may match: no word after `end` in the doc."""
+    return all(t.is_punct or t.is_space for t in doc[end:])
 
 
 def _substitute_classes(item: str, classes: Mapping[str, Sequence[str]]) -> str:

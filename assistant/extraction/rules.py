@@ -5,7 +5,7 @@ Each file is validated at load; a bad entry raises DataFileError naming file and
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from collections.abc import Callable, Sequence
@@ -14,7 +14,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.datafiles import DataFileError, content_hash, iter_jsonl, load_yaml, read_text, validate
-from assistant.extraction.patterns import PatternError, TokenPattern, compile_pattern
+from assistant.extraction.patterns import PatternError, TokenPattern, compile_pattern, end_of_note_variants
 from assistant.labels import LABEL_SET, Status
 
 RULES_PACKAGE = "assistant.extraction.data"
@@ -274,6 +274,8 @@ class Implications(Strict):
 class CompiledRule:
     rule: TargetRule | ContextRule
     patterns: list[TokenPattern]
+    # patterns that hold only at the end of a note (a trailing `!a|b` with no token to test)
+    end_patterns: list[TokenPattern] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,7 @@ def _compile_rules(
             patterns = compile_pattern(rule.pattern, normalise=normalise, tokenize=tokenize, classes=classes)
         except PatternError as exc:
             raise DataFileError(file, str(exc), entry=entry) from exc
-        compiled.append(CompiledRule(rule=rule, patterns=patterns))
+        compiled.append(CompiledRule(rule=rule, patterns=patterns, end_patterns=end_of_note_variants(patterns)))
     if not compiled:
         raise DataFileError(file, "no rules")
     return tuple(compiled)

@@ -437,6 +437,12 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a daughter with a boyfriend is an adult for the whole call",
      ["victim's mum says her daughter's boyfriend headbutted her daughter", "daughter is at A&E"], {"children_present": None}),
     ("a pregnant daughter is an adult", ["her daughter is 17 weeks pregnant"], {"children_present": None, "pregnancy": "current"}),
+    ("a trailing 'not these words' holds at the end of the note", ["ex still in"], {"suspect_present": "current"}),
+    ("... and the words it excludes still exclude", ["pupil still in school"], {"suspect_present": None}),
+    ("a suicide threat ending the note", ["he's threatening to kill himself"],
+     {"mental_health_suicide": "current", "threats_to_kill": None}),
+    ("a threat to kill himself and her", ["he's threatening to kill himself and her"],
+     {"mental_health_suicide": "current", "threats_to_kill": "current"}),
 ]
 
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from assistant.extraction.patterns import GAP_STOPS, PatternError, compile_pattern
+from assistant.extraction.patterns import GAP_STOPS, PatternError, compile_pattern, end_of_note_variants
 
 CANONICAL = {"kids": "child", "children": "child", "knives": "knife", "hubby": "husband", "hes": "he"}
 
@@ -207,3 +207,21 @@ def test_named_class_is_written_out_and_unknown_class_is_an_error() -> None:
     assert negated[0][0] == {"NORM": {"NOT_IN": ["he", "husband"]}}
     with pytest.raises(PatternError, match="unknown word class '@nobody'"):
         compile_pattern("@nobody here", normalise=lambda w: w, tokenize=lambda w: [w], classes=classes)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a trailing required `!a|b` also holds where the note ends: the phrase without it
+        ("still in !school|work", [[{"NORM": "still"}, {"NORM": "in"}]]),
+        # an optional trailing negative, or one mid-phrase, needs no variant
+        ("still in !school?", []),
+        ("at !door now", []),
+        # nothing is left to match once the negative is dropped
+        ("!door", []),
+        ("the? !door", []),
+        ("knife ; kill !himself", [[{"NORM": "kill"}]]),
+    ],
+)
+def test_end_of_note_variants(source, expected):
+    assert end_of_note_variants(compile_(source)) == expected
