@@ -443,6 +443,7 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
      {"mental_health_suicide": "current", "threats_to_kill": None}),
     ("a threat to kill himself and her", ["he's threatening to kill himself and her"],
      {"mental_health_suicide": "current", "threats_to_kill": "current"}),
+    ("'since' opens a clause a denial does not reach", ["no contact since the man moved out"], {"suspect_present": "negated"}),
 ]
 
 
