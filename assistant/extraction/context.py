@@ -70,6 +70,7 @@ class RiskContext:
         self.adult_age = rules.implications.adult_age
         self._present_only = frozenset(rules.implications.never_historical)
         self._lasting = frozenset(rules.implications.lasting_states)
+        self._hedged_unknown = frozenset(rules.implications.hedged_unknown)
         child = rules.implications.child_subject
         self._child_subject_labels = frozenset(child.labels if child else ())
         self._child_subject_kin = frozenset(child.kin if child else ())
@@ -160,7 +161,8 @@ class RiskContext:
                 any(m.rule.category is Category.ADULT for m in applied) and not self._child_age_near(doc, span)
             ) or (bool(rule.kin) and self._adult_age_near(doc, span))
             candidate.excluded = candidate.adult or self._about_a_child(doc, span) or any(
-                m.rule.category is Category.OTHER_SUBJECT
+                (m.rule.category is Category.HEDGE and label in self._hedged_unknown)
+                or m.rule.category is Category.OTHER_SUBJECT
                 or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
                 for m in applied
             )

@@ -256,12 +256,15 @@ class Implications(Strict):
     # lasting states (what the suspect is, what the victim is): a date in another clause
     # does not make them historical ("serving constable, raped her in 2019")
     lasting_states: list[str] = Field(default_factory=list)
+    # labels a hedge leaves unknown rather than current (spec: safety is never inferred from a
+    # hedge or a question: "not sure if he is still in custody", "is she safe where she is?")
+    hedged_unknown: list[str] = Field(default_factory=list)
     # target rule ids of vague denials ("she's fine"): they never override an assertion
     # made earlier in the call (resolve.py)
     weak_denials: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
-    @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note")
+    @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown")
     @classmethod
     def _labels(cls, values: list[str]) -> list[str]:
         return [_check_label(v) for v in values]

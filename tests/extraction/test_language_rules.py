@@ -444,6 +444,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a threat to kill himself and her", ["he's threatening to kill himself and her"],
      {"mental_health_suicide": "current", "threats_to_kill": "current"}),
     ("'since' opens a clause a denial does not reach", ["no contact since the man moved out"], {"suspect_present": "negated"}),
+    ("an unanswered question is not safety", ["is she safe where she is?"], {"safety_confirmed": None}),
+    ("a hedge leaves safety unknown", ["not sure if he is in custody"], {"safety_confirmed": None, "suspect_present": "current"}),
+    ("custody stated is safety", ["he is in custody"], {"safety_confirmed": "current"}),
+    ("Q starts a new question", ["Q anyone hurt A no Q kids A yes 2"], {"injury": "negated", "children_present": "current"}),
 ]
 
 

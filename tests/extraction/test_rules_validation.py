@@ -302,6 +302,7 @@ def test_implications_naming_an_unknown_rule_name_the_section(override, section,
         (lambda imp: imp.update(adult_age="eighteen"), ["adult_age"]),
         (lambda imp: imp["elderly_victim"].pop("adult_kin"), ["elderly_victim.adult_kin", "Field required"]),
         (lambda imp: imp["child_subject"].update(labels=["suspect_presence"]), ["child_subject.labels", "suspect_presence"]),
+        (lambda imp: imp.update(hedged_unknown=["safety"]), ["hedged_unknown", "safety"]),
     ],
 )
 def test_bad_implications_name_file_and_entry(override, change, fragments):
