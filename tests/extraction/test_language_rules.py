@@ -448,6 +448,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a hedge leaves safety unknown", ["not sure if he is in custody"], {"safety_confirmed": None, "suspect_present": "current"}),
     ("custody stated is safety", ["he is in custody"], {"safety_confirmed": "current"}),
     ("Q starts a new question", ["Q anyone hurt A no Q kids A yes 2"], {"injury": "negated", "children_present": "current"}),
+    ("'says definately not' answers", ["asked about guns - she says definately not"], {"firearm_access": "negated"}),
+    ("'before she rang' is tonight", ["Tonight he said he'll kill her. He left the house before she rang"],
+     {"threats_to_kill": "current"}),
 ]
 
 
