@@ -65,6 +65,9 @@ class Normaliser:
         hit = self._variants.get(lower)
         if hit is not None:
             return hit
+        if len(lower) > 1 and lower.endswith(".") and lower[:-1].isalpha():
+            # spaCy keeps abbreviations whole ("Jan.", "A.", "Ill."): the word without its dot
+            return self._normalise(lower[:-1])
         for prefix, canonical in self._prefixes:
             if lower.startswith(prefix):
                 return canonical

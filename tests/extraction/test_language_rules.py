@@ -451,6 +451,7 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("'says definately not' answers", ["asked about guns - she says definately not"], {"firearm_access": "negated"}),
     ("'before she rang' is tonight", ["Tonight he said he'll kill her. He left the house before she rang"],
      {"threats_to_kill": "current"}),
+    ("an abbreviation spaCy keeps whole is the word without its dot", ["Q. any weapons? A. no."], {"weapon": "negated"}),
 ]
 
 
