@@ -22,7 +22,7 @@ PRESENT_ONLY = {"suspect_present", "cannot_talk_safely", "safety_confirmed"}
 
 def test_the_sets_are_there() -> None:
     names = {p.name for p in SETS}
-    assert {"dev_cases.jsonl", "holdout_cases.jsonl", "fresh_c_cases.jsonl", "fresh_j_cases.jsonl", "fresh_k_cases.jsonl"} <= names
+    assert {"dev_cases.jsonl", "holdout_cases.jsonl", "fresh_w_cases.jsonl", "fresh_x_cases.jsonl"} <= names
 
 
 @pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
