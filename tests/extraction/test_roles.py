@@ -80,18 +80,23 @@ def test_a_later_note_can_change_the_reading_of_earlier_ones(analyser: Analyser)
     assert analyser.roles.suspect_is_female(whole) is True
 
 
-def test_a_broken_pattern_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = "female_partner_of_male:\n  - id: bad\n    pattern: '(unclosed'\nmale_victim: []\nfemale_partner: []\nmale_suspect: []\n"
+def _load_roles_from(monkeypatch: pytest.MonkeyPatch, spec: object) -> None:
+    """Loads roles.yml as `spec` instead of the shipped file; the error must name file and entry."""
     monkeypatch.setattr(
-        roles_module, "load_yaml", lambda package, name: __import__("yaml").safe_load(broken)
-        if (package, name) == (RULES_PACKAGE, ROLES_FILE) else datafiles.load_yaml(package, name)
+        roles_module, "load_yaml",
+        lambda package, name: spec if (package, name) == (RULES_PACKAGE, ROLES_FILE) else datafiles.load_yaml(package, name),
     )
     load_roles.cache_clear()
     try:
-        with pytest.raises(DataFileError, match=r"roles\.yml.*female_partner_of_male\.0\.pattern.*regular expression"):
-            load_roles()
+        load_roles()
     finally:
         load_roles.cache_clear()
+
+
+def test_a_broken_pattern_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = "female_partner_of_male:\n  - id: bad\n    pattern: '(unclosed'\nmale_victim: []\nfemale_partner: []\nmale_suspect: []\n"
+    with pytest.raises(DataFileError, match=r"roles\.yml.*female_partner_of_male\.0\.pattern.*regular expression"):
+        _load_roles_from(monkeypatch, __import__("yaml").safe_load(broken))
 
 
 GROUP_READINGS = [
@@ -149,12 +154,5 @@ def test_a_name_in_a_later_note_changes_the_cache_key() -> None:
 def test_a_bad_name_word_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch, bad: list[str]) -> None:
     spec = datafiles.load_yaml(RULES_PACKAGE, ROLES_FILE)
     spec["suspect_names"]["after"] = bad
-    monkeypatch.setattr(
-        roles_module, "load_yaml", lambda package, name: spec if (package, name) == (RULES_PACKAGE, ROLES_FILE) else datafiles.load_yaml(package, name)
-    )
-    load_roles.cache_clear()
-    try:
-        with pytest.raises(DataFileError, match=r"roles\.yml.*suspect_names\.after.*one word per entry"):
-            load_roles()
-    finally:
-        load_roles.cache_clear()
+    with pytest.raises(DataFileError, match=r"roles\.yml.*suspect_names\.after.*one word per entry"):
+        _load_roles_from(monkeypatch, spec)
