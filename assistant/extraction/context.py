@@ -247,11 +247,17 @@ def _age_near(doc: Doc, span: Span, *, after: int = 4) -> int | None:
 
 
 _NOT_YEARS = {"month", "months", "week", "weeks", "day", "days", "wk", "wks", "mth", "mths", "hour", "hours", "min",
-              "mins", "minute", "minutes", "times", "x"}
+              "mins", "minute", "minutes", "times", "x", "am", "pm", "o'clock", "oclock", ":"}
+
+
+# words before a number that make it a time of day, not an age ("at work till 10", "back by 6")
+_BEFORE_A_TIME = {"till", "until", "til", "by", "at", "from", "after", "before", "since", "around", "about"}
 
 
 def _age_in_years(doc: Doc, i: int) -> bool:
     if not doc[i].norm_.isdigit():
+        return False
+    if i and doc[i - 1].norm_ in _BEFORE_A_TIME:
         return False
     following = doc[i + 1].norm_ if i + 1 < len(doc) else ""
     if following == "-" and i + 2 < len(doc):

@@ -452,6 +452,9 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("'before she rang' is tonight", ["Tonight he said he'll kill her. He left the house before she rang"],
      {"threats_to_kill": "current"}),
     ("an abbreviation spaCy keeps whole is the word without its dot", ["Q. any weapons? A. no."], {"weapon": "negated"}),
+    ("a time of day is not a child's age", ["Grandson is at college till 4"], {"suspect_present": "negated"}),
+    ("'10pm' is not an age either", ["son is at work till 10pm"], {"suspect_present": "negated"}),
+    ("a child's age still is", ["her son, 12, is at school"], {"children_present": "current"}),
 ]
 
 
