@@ -33,10 +33,14 @@ Step = tuple[Test, bool]  # (test, optional)
 @dataclass(frozen=True, slots=True)
 class Run:
     """The steps on one side of the anchor, nearest first; `fixed` holds their tests when
-    none is optional (one way through: no search)."""
+    none is optional (one way through: no search). Otherwise `head` holds the tests of the
+    required steps before the first optional one, checked one way through before the search
+    over `rest` (most tries fail there, nearest the anchor)."""
 
     steps: tuple[Step, ...]
     fixed: tuple[Test, ...] | None
+    head: tuple[Test, ...] = ()
+    rest: tuple[Step, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +91,11 @@ def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, back
         steps.append((test, op == "?"))
     if backwards:
         steps.reverse()
-    fixed = None if any(optional for _, optional in steps) else tuple(test for test, _ in steps)
-    return Run(tuple(steps), fixed)
+    if not any(optional for _, optional in steps):
+        return Run(tuple(steps), tuple(test for test, _ in steps))
+    first_optional = next(i for i, (_, optional) in enumerate(steps) if optional)
+    head = tuple(test for test, _ in steps[:first_optional])
+    return Run(tuple(steps), None, head, tuple(steps[first_optional:]))
 
 
 def compile_anchored(
@@ -116,8 +123,12 @@ def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]])
                 return ()
             j += step
         return (j if step > 0 else j + 1,)
+    for column, words, wanted in run.head:
+        if not 0 <= j < n or (columns[column][j] in words) is not wanted:
+            return ()
+        j += step
     at = {j}  # where the next token to consume can be, over every way through the steps so far
-    for (column, words, wanted), optional in run.steps:
+    for (column, words, wanted), optional in run.rest:
         values = columns[column]
         moved = {k + step for k in at if 0 <= k < n and (values[k] in words) is wanted}
         at = moved | at if optional else moved
