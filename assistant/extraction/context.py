@@ -19,7 +19,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
-from assistant.extraction.patterns import END_OF_NOTE_KEY, nothing_but_punctuation_after
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -80,17 +79,11 @@ class RiskContext:
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
-        self._at_end: set[int] = set()
         for compiled in rules.context:
             rule = compiled.rule
             assert isinstance(rule, ContextRule)
             self._rules[nlp.vocab.strings.add(rule.id)] = rule
-            self._matcher.add(rule.id, compiled.patterns)
-            if compiled.end_patterns:  # a trailing `!a|b` also holds at the end of the note
-                end_key = nlp.vocab.strings.add(f"{rule.id}{END_OF_NOTE_KEY}")
-                self._at_end.add(end_key)
-                self._rules[end_key] = rule
-                self._matcher.add(f"{rule.id}{END_OF_NOTE_KEY}", compiled.end_patterns)
+            self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
 
     # -- scope ----------------------------------------------------------------------------
 
@@ -174,11 +167,7 @@ class RiskContext:
         longer one holds it ("before he went to prison" holds "before he went"); a longer
         modifier of another kind voids the ones it holds ("now healed" holds "now"). A rule
         restricted to some labels voids them for those labels only."""
-        found = [
-            Modifier(self._rules[mid], s, e)
-            for mid, s, e in self._matcher(doc)
-            if mid not in self._at_end or nothing_but_punctuation_after(doc, e)
-        ]
+        found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc)]
         rivals = sorted((m for m in found if m.rule.category not in _STRUCTURE), key=lambda m: m.start)
         if not rivals:
             return found
@@ -219,16 +208,15 @@ class RiskContext:
         age = _age_near(doc, span)
         return age is not None and self.adult_age <= age <= 120
 
-    def _child_age_near(self, doc: Doc, span: Span) -> bool:
-        age = _age_near(doc, span)
+    def _child_age_near(self, doc: Doc, span: Span, *, after: int = 4) -> bool:
+        age = _age_near(doc, span, after=after)
         return age is not None and age < self.adult_age
 
     def _about_a_child(self, doc: Doc, span: Span) -> bool:
         """"her son is there, 12": a kin word opening the mention, with a child's age near."""
         if span.label_ not in self._child_subject_labels or doc[span.start].norm_ not in self._child_subject_kin:
             return False
-        age = _age_near(doc, doc[span.start : span.start + 1], after=6)
-        return age is not None and age < self.adult_age
+        return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
 
 
 def _age_near(doc: Doc, span: Span, *, after: int = 4) -> int | None:

@@ -28,6 +28,7 @@ from assistant.extraction.anchored import COLUMNS, AnchoredPattern, Run, compile
 from assistant.extraction.patterns import TokenPattern
 
 _SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
+_END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
 
 
 # Words so common in notes that anchoring on them would open a window almost everywhere;
@@ -107,8 +108,16 @@ class GatedMatcher:
         self._has_always = False
         self._groups: dict[str, _AnchorGroup] = {}
         self._by_hash: dict[int, _AnchorGroup] | None = None
+        self._end_only: dict[int, int] = {}  # key of a rule's end-of-note variants -> the rule's key
 
-    def add(self, key: str, patterns: Iterable[TokenPattern]) -> None:
+    def add(self, key: str, patterns: Iterable[TokenPattern], *, end_patterns: Iterable[TokenPattern] = ()) -> None:
+        """`end_patterns` match only where nothing but punctuation follows (a trailing `!a|b`
+        with no token to test at the end of a note); they report under `key` too."""
+        end_patterns = list(end_patterns)
+        if end_patterns:
+            end_key = f"{key}{_END_OF_NOTE}"
+            self._end_only[self._vocab.strings.add(end_key)] = self._vocab.strings.add(key)
+            self.add(end_key, end_patterns)
         patterns = list(patterns)
         if any(spec.get("OP") == "*" for p in patterns for spec in p):
             raise ValueError(f"rule {key!r}: unbounded '*' patterns cannot be windowed")
@@ -186,6 +195,12 @@ class GatedMatcher:
                         continue  # no pattern of the group can match here: skip the Matcher
                 matches = self._matcher(group)(doc[start:end])
                 found.update((key, start + s, start + e) for key, s, e in matches)
+        if self._end_only:
+            found = {
+                (self._end_only.get(key, key), start, end)
+                for key, start, end in found
+                if key not in self._end_only or all(t.is_punct or t.is_space for t in doc[end:])
+            }
         return sorted(found, key=lambda m: (m[1], m[2], m[0]))
 
 

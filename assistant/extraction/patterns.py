@@ -58,8 +58,8 @@ def compile_pattern(
 
 def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]:
     """For each pattern ending in a required `!a|b` token: the pattern without it. The caller
-    keeps its matches only where nothing but punctuation follows, so "still in !school" also
-    matches a note that ends "he's still in"."""
+    (the gated matcher) keeps their matches only where nothing but punctuation follows, so
+    "still in !school" also matches a note that ends "he's still in"."""
     variants: list[TokenPattern] = []
     for pattern in patterns:
         last = pattern[-1] if pattern else {}
@@ -70,15 +70,6 @@ def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]
         if any(spec.get("OP") not in ("?", "{0,3}") for spec in shorter):
             variants.append(shorter)
     return variants
-
-
-# a matcher key for a rule's end-of-note variants is the rule id plus this suffix
-END_OF_NOTE_KEY = "#at-end"
-
-
-def nothing_but_punctuation_after(doc: Any, end: int) -> bool:
-    """Where an end-of-note variant may match: no word after `end` in the doc."""
-    return all(t.is_punct or t.is_space for t in doc[end:])
 
 
 def _substitute_classes(item: str, classes: Mapping[str, Sequence[str]]) -> str:

@@ -15,7 +15,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from assistant.extraction.gated_matcher import GatedMatcher
-from assistant.extraction.patterns import END_OF_NOTE_KEY, nothing_but_punctuation_after
 from assistant.extraction.rules import RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -47,30 +46,21 @@ class RiskTargetMatcher:
     def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
         self.span_key = span_key
         self._matcher = GatedMatcher(nlp.vocab)
-        # match key hash -> (rule, label hash, rule id hash, holds only at the end of the note)
-        self._rules: dict[int, tuple[TargetRule, int, int, bool]] = {}
+        self._rules: dict[int, tuple[TargetRule, int]] = {}  # rule id hash -> (rule, label hash)
         for compiled in rules.targets:
             rule = compiled.rule
             assert isinstance(rule, TargetRule)
             key = nlp.vocab.strings.add(rule.id)
-            label = nlp.vocab.strings.add(rule.label)
-            self._rules[key] = (rule, label, key, False)
-            self._matcher.add(rule.id, compiled.patterns)
-            if compiled.end_patterns:
-                end_key = f"{rule.id}{END_OF_NOTE_KEY}"
-                self._rules[nlp.vocab.strings.add(end_key)] = (rule, label, key, True)
-                self._matcher.add(end_key, compiled.end_patterns)
+            self._rules[key] = (rule, nlp.vocab.strings.add(rule.label))
+            self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, TargetRule]] = []
         for match_id, start, end in self._matcher(doc):
-            rule, label, rule_key, at_end = self._rules[match_id]
-            if at_end and not nothing_but_punctuation_after(doc, end):
-                continue
-            span = Span(doc, start, end, label=label, span_id=rule_key)  # hashes: no string lookups
+            rule, label = self._rules[match_id]
+            span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
             if _age_allows(span, rule):
                 found.append((span, rule))
-        found = list({(s.start, s.end, r.id): (s, r) for s, r in found}.values())
         kept = _resolve_overlaps(found)
         doc.spans[self.span_key] = [span for span, _ in kept]
         doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
