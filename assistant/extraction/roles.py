@@ -115,16 +115,21 @@ class PronounRoles:
         return cls(cues, names, named, named_adult)
 
     def call_reading(self, notes: Sequence[str]) -> CallReading:
-        return CallReading(self.reading(notes), self.suspect_names(notes))
+        text = "\n".join(notes)  # joined once: this runs on every analysis
+        return CallReading(self._reading(text), self._names(text))
 
     def suspect_names(self, notes: Sequence[str]) -> frozenset[str]:
-        text = "\n".join(notes)
+        return self._names("\n".join(notes))
+
+    def reading(self, notes: Sequence[str]) -> Reading:
+        return self._reading("\n".join(notes))
+
+    def _names(self, text: str) -> frozenset[str]:
         found = {m.group(1) for m in self._named.finditer(text)}
         found |= {m.group(1) for m in self._named_adult.finditer(text) if int(m.group(2)) >= self.names.adult_age}
         return frozenset(n for n in found if n.lower() not in self.names.not_names)
 
-    def reading(self, notes: Sequence[str]) -> Reading:
-        text = "\n".join(notes)
+    def _reading(self, text: str) -> Reading:
         if self._female_suspect(text):
             return Reading.FEMALE_SUSPECT
         if self._found("group_suspects", text) and not self._found("group_veto", text):
