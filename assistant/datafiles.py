@@ -56,10 +56,14 @@ def content_hash(*texts: str) -> str:
     return digest.hexdigest()[:16]
 
 
+# libyaml's parser when PyYAML was built with it (several times faster at start-up); both are safe loaders
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_yaml(package: str, name: str) -> Any:
     text = read_text(package, name)
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise DataFileError(f"{package}/{name}", f"invalid YAML: {exc}") from exc
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM, NORM
@@ -51,6 +52,9 @@ class AnchoredPattern:
     key: int
     before: Run
     after: Run
+    # per required token, the words it must have, fewest first: a note lacking every word
+    # of one of these sets cannot hold a match, checked before any stepping
+    needs: tuple[frozenset[int], ...] = ()
 
 
 def _test(spec: dict[str, Any], to_hash: Callable[[str], int]) -> Test | None:
@@ -68,9 +72,17 @@ def _test(spec: dict[str, Any], to_hash: Callable[[str], int]) -> Test | None:
         return (0, frozenset({to_hash(value)}), True)
     if isinstance(value, dict) and len(value) == 1:
         (op, words), = value.items()
-        if op in ("IN", "NOT_IN") and isinstance(words, list) and all(isinstance(w, str) for w in words):
-            return (0, frozenset(to_hash(w) for w in words), op == "IN")
+        if op in ("IN", "NOT_IN") and isinstance(words, list):
+            hashes = _hashes(tuple(words), to_hash)
+            return None if hashes is None else (0, hashes, op == "IN")
     return None
+
+
+@lru_cache(maxsize=4096)  # word classes repeat the same lists across hundreds of patterns
+def _hashes(words: tuple[Any, ...], to_hash: Callable[[str], int]) -> frozenset[int] | None:
+    if not all(isinstance(w, str) for w in words):
+        return None
+    return frozenset(to_hash(w) for w in words)
 
 
 def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, backwards: bool) -> Run | None:
@@ -111,7 +123,17 @@ def compile_anchored(
     after = _run(pattern[anchor + 1 :], to_hash, backwards=False)
     if before is None or after is None:
         return None
-    return AnchoredPattern(key, before, after)
+    return AnchoredPattern(key, before, after, _needs(before, after))
+
+
+def _needs(*runs: Run) -> tuple[frozenset[int], ...]:
+    sets = {
+        words
+        for run in runs
+        for (column, words, wanted), optional in run.steps
+        if column == 0 and wanted and not optional
+    }
+    return tuple(sorted(sets, key=lambda words: (len(words), sorted(words))))
 
 
 def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]]) -> Collection[int]:

@@ -68,11 +68,9 @@ def anchor_words(pattern: TokenPattern) -> frozenset[str] | None:
     return None if index is None else _required_words(pattern[index])
 
 
-def _lead_and_width(pattern: TokenPattern) -> tuple[int, int]:
+def _lead_and_width(pattern: TokenPattern, anchor: int) -> tuple[int, int]:
     """Most tokens a match can have before its anchor token, and most tokens in all."""
-    index = _anchor_index(pattern)
-    assert index is not None
-    lead = sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern[:index])
+    lead = sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern[:anchor])
     return lead, sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern)
 
 
@@ -121,18 +119,21 @@ class GatedMatcher:
         patterns = list(patterns)
         if any(spec.get("OP") == "*" for p in patterns for spec in p):
             raise ValueError(f"rule {key!r}: unbounded '*' patterns cannot be windowed")
-        Matcher(self._vocab, validate=True).add(key, patterns)  # validate now, naming the rule
-        if any(anchor_words(p) is None for p in patterns):
-            self._always.add(key, patterns)
+        anchors = [_anchor_index(p) for p in patterns]
+        if any(anchor is None for anchor in anchors):
+            self._always.add(key, patterns)  # validated by spaCy, which names the rule
             self._has_always = True
             return
         strings = self._vocab.strings
         key_hash = strings.add(key)
-        for pattern in patterns:
-            lead, width = _lead_and_width(pattern)
+        for pattern, anchor in zip(patterns, anchors):
             single = len(pattern) == 1 and "OP" not in pattern[0]
-            anchored = None if single else compile_anchored(key_hash, pattern, _anchor_index(pattern), strings.add)
-            for word in anchor_words(pattern) or ():
+            anchored = None if single else compile_anchored(key_hash, pattern, anchor, strings.add)
+            if not single and anchored is None:
+                # checked now so an error names the rule (anchored ones compiled, so well formed)
+                Matcher(self._vocab, validate=True).add(key, [pattern])
+            lead, width = _lead_and_width(pattern, anchor)
+            for word in _required_words(pattern[anchor]) or ():
                 group = self._groups.setdefault(word, _AnchorGroup(patterns={}))
                 if single:  # a one-word pattern needs no Matcher: the word is the match
                     group.singles.add(key_hash)
@@ -169,21 +170,28 @@ class GatedMatcher:
         # hashes, not Token objects: building a Token per word cost more than matching
         columns: list[list[int]] = doc.to_array(list(COLUMNS)).T.tolist()
         norms = columns[0]
+        present = set(norms)
         for i, norm in enumerate(norms):
             group = groups.get(norm)
             if group is not None:
                 for key in group.singles:
                     found.add((key, i, i + 1))
-                candidates = group.unindexed
+                buckets = [group.unindexed]
                 if i + 1 < n and (indexed := group.by_next.get(norms[i + 1])):
-                    candidates = candidates + indexed
+                    buckets.append(indexed)
                 if i and (indexed := group.by_previous.get(norms[i - 1])):
-                    candidates = candidates + indexed
-                for pattern in candidates:
-                    ends = reach(pattern.after, i + 1, 1, n, columns) if pattern.after.steps else (i + 1,)
-                    if ends:
-                        for start in reach(pattern.before, i - 1, -1, n, columns):
-                            found.update((pattern.key, start, end) for end in ends)
+                    buckets.append(indexed)
+                for bucket in buckets:
+                    for pattern in bucket:
+                        for words in pattern.needs:
+                            if words.isdisjoint(present):
+                                break  # a word the pattern needs is nowhere in the note
+                        else:
+                            after = pattern.after
+                            ends = reach(after, i + 1, 1, n, columns) if after.steps else (i + 1,)
+                            if ends:
+                                for start in reach(pattern.before, i - 1, -1, n, columns):
+                                    found.update((pattern.key, start, end) for end in ends)
                 if group.patterns:
                     windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
         for norm, spans in windows.items():

@@ -13,7 +13,8 @@ from typing import Callable
 from spacy.language import Language
 from spacy.symbols import LOWER, NORM, ORTH
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex, registry
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
 from assistant.extraction.rules import Lexicon, load_rules
 
@@ -27,19 +28,29 @@ def create_police_tokenizer() -> Callable[[Language], object]:
     brackets split inside words ("son(8)")."""
 
     def make(nlp: Language) -> object:
-        tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        defaults = nlp.Defaults
         # "f/67", "m/58": the sex and the age become separate tokens
-        infixes = list(nlp.Defaults.infixes) + [r"[()\[\]<>]", r"(?<=[mMfF])/(?=[0-9])"]
-        tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        infixes = list(defaults.infixes) + [r"[()\[\]<>]", r"(?<=[mMfF])/(?=[0-9])"]
         # "4yo", "2yrs", "3wks": the age unit becomes its own token, so "#num yo" rules see it
-        suffixes = [_AGE_UNIT_SUFFIX, *nlp.Defaults.suffixes]
-        tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+        suffixes = [_AGE_UNIT_SUFFIX, *defaults.suffixes]
         lexicon = load_rules().lexicon
         variant_map = lexicon.variant_map()
+        rules = dict(defaults.tokenizer_exceptions)
         for special in lexicon.special_tokens:
             norm = variant_map.get(special.lower(), special.lower())
             for form in {special, special.lower(), special.upper(), special.capitalize()}:
-                tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
+                rules[form] = [{ORTH: form, NORM: norm}]
+        # built in one go: each later change of a regex or a special case reloads every
+        # special case, which cost more than the rest of the tokenizer's set-up
+        tokenizer = Tokenizer(
+            nlp.vocab,
+            rules=rules,
+            prefix_search=compile_prefix_regex(defaults.prefixes).search,
+            suffix_search=compile_suffix_regex(suffixes).search,
+            infix_finditer=compile_infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=defaults.url_match,
+        )
         return tokenizer
 
     return make
