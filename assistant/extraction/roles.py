@@ -28,6 +28,7 @@ from spacy.symbols import NORM
 from spacy.tokens import Doc
 
 from assistant.datafiles import load_yaml, regex_that_compiles, validate
+from assistant.extraction.literal_filter import FilteredPattern, filtered
 from assistant.extraction.rules import ROLES_FILE, RULES_PACKAGE, Strict
 
 READING = "pronoun_reading"  # key in Doc.user_data, set by the analyser for the whole call
@@ -96,15 +97,15 @@ def _words(words: list[str]) -> str:
 class PronounRoles:
     """The cues of roles.yml, compiled: section name -> patterns; and the name finders."""
 
-    cues: dict[str, tuple[re.Pattern[str], ...]]
+    cues: dict[str, tuple[FilteredPattern, ...]]
     names: SuspectNames
-    _named: re.Pattern[str]
-    _named_adult: re.Pattern[str]
+    _named: FilteredPattern
+    _named_adult: FilteredPattern
 
     @classmethod
     def from_spec(cls, spec: "RolesSpec") -> "PronounRoles":
         cues = {
-            section: tuple(re.compile(c.pattern, re.IGNORECASE) for c in getattr(spec, section))
+            section: tuple(filtered(re.compile(c.pattern, re.IGNORECASE)) for c in getattr(spec, section))
             for section in RolesSpec.model_fields
             if section != "suspect_names"
         }
@@ -112,7 +113,7 @@ class PronounRoles:
         # the introducing word in any case, the name capitalised: "Ex Marcus", "partner - Zoe"
         named = re.compile(rf"(?i:\b(?:{_words(names.after)}))\s*[-:,]?\s+{_NAME}(?!\s*'s\s+(?:ex|partner|husband|boyfriend|wife|girlfriend))")
         named_adult = re.compile(rf"(?i:\b(?:{_words(names.after_with_adult_age)}))\s*[-:,]?\s+{_NAME}\s*[(,]\s*(?:aged\s+)?(\d{{1,3}})\b")
-        return cls(cues, names, named, named_adult)
+        return cls(cues, names, filtered(named), filtered(named_adult))
 
     def call_reading(self, notes: Sequence[str]) -> CallReading:
         text = "\n".join(notes)  # joined once: this runs on every analysis
@@ -125,8 +126,9 @@ class PronounRoles:
         return self._reading("\n".join(notes))
 
     def _names(self, text: str) -> frozenset[str]:
-        found = {m.group(1) for m in self._named.finditer(text)}
-        found |= {m.group(1) for m in self._named_adult.finditer(text) if int(m.group(2)) >= self.names.adult_age}
+        lowered = text.lower()
+        found = {m.group(1) for m in self._named.finditer(text, lowered)}
+        found |= {m.group(1) for m in self._named_adult.finditer(text, lowered) if int(m.group(2)) >= self.names.adult_age}
         return frozenset(n for n in found if n.lower() not in self.names.not_names)
 
     def _reading(self, text: str) -> Reading:
@@ -147,7 +149,8 @@ class PronounRoles:
         )
 
     def _found(self, section: str, text: str) -> bool:
-        return any(p.search(text) for p in self.cues[section])
+        lowered = text.lower()
+        return any(p.search(text, lowered) for p in self.cues[section])
 
 
 @lru_cache(maxsize=1)
