@@ -7,11 +7,11 @@ inflections and common typos are mapped onto `token.norm_`, which the rule patte
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
-from typing import Callable
 
 from spacy.language import Language
-from spacy.symbols import LOWER, NORM, ORTH
+from spacy.symbols import LOWER, NORM
 from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
@@ -34,26 +34,45 @@ def create_police_tokenizer() -> Callable[[Language], object]:
         # "4yo", "2yrs", "3wks": the age unit becomes its own token, so "#num yo" rules see it
         suffixes = [_AGE_UNIT_SUFFIX, *defaults.suffixes]
         lexicon = load_rules().lexicon
-        variant_map = lexicon.variant_map()
-        rules = dict(defaults.tokenizer_exceptions)
-        for special in lexicon.special_tokens:
-            norm = variant_map.get(special.lower(), special.lower())
-            for form in {special, special.lower(), special.upper(), special.capitalize()}:
-                rules[form] = [{ORTH: form, NORM: norm}]
+        # slash shorthand ("c/r", "p/ner", "w/") kept whole by a token match and by infix
+        # splits that skip it ("ex-p/ner"), not by special cases: a special case holding an
+        # infix puts every note through spaCy's special-case matcher and out of its word
+        # cache, which made tokenizing five times slower
+        words = "|".join(sorted(map(re.escape, lexicon.special_tokens), key=len, reverse=True))
+        shorthand = re.compile(rf"(?i)(?:{words})\Z").match
+        default_match = defaults.token_match
+        token_match = shorthand if default_match is None else (lambda text: shorthand(text) or default_match(text))
+        infix_finditer = _infixes_outside(
+            compile_infix_regex(infixes).finditer, re.compile(rf"(?i)(?<![a-z0-9])(?:{words})(?![a-z0-9])")
+        )
         # built in one go: each later change of a regex or a special case reloads every
         # special case, which cost more than the rest of the tokenizer's set-up
         tokenizer = Tokenizer(
             nlp.vocab,
-            rules=rules,
+            rules=defaults.tokenizer_exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
             suffix_search=compile_suffix_regex(suffixes).search,
-            infix_finditer=compile_infix_regex(infixes).finditer,
-            token_match=defaults.token_match,
+            infix_finditer=infix_finditer,
+            token_match=token_match,
             url_match=defaults.url_match,
         )
         return tokenizer
 
     return make
+
+
+def _infixes_outside(
+    finditer: Callable[[str], Iterator[re.Match[str]]], protected: re.Pattern[str]
+) -> Callable[[str], Iterator[re.Match[str]] | list[re.Match[str]]]:
+    """The infix finder, minus the splits inside a protected word."""
+
+    def find(text: str) -> Iterator[re.Match[str]] | list[re.Match[str]]:
+        spans = [m.span() for m in protected.finditer(text)]
+        if not spans:
+            return finditer(text)
+        return [m for m in finditer(text) if not any(start < m.end() and m.start() < end for start, end in spans)]
+
+    return find
 
 
 class Normaliser:

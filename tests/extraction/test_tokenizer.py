@@ -1,0 +1,37 @@
+"""The police tokenizer keeps slash shorthand whole wherever it stands in a word, without
+spaCy special cases (which pushed every note through the special-case matcher)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.analysis import Analyser
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("c/r said", ["c/r", "said"]),
+        ("C/R said", ["C/R", "said"]),
+        ("P/NER left", ["P/NER", "left"]),
+        ("(c/r)", ["(", "c/r", ")"]),
+        ("c/r,", ["c/r", ","]),
+        ('"c/r"', ['"', "c/r", '"']),
+        ("ex-p/ner", ["ex", "-", "p/ner"]),
+        ("p/ner's", ["p/ner", "'s"]),
+        ("w/o kids", ["w/o", "kids"]),
+        ("5y/o", ["5", "y/o"]),
+        ("a&e.", ["a&e", "."]),
+        ("c/rs", ["c", "/", "rs"]),  # not the shorthand: split as any word
+        ("knife/bat", ["knife", "/", "bat"]),
+        ("f/67", ["f", "/", "67"]),
+        ("4yo", ["4", "yo"]),
+    ],
+)
+def test_tokens(analyser: Analyser, text: str, tokens: list[str]) -> None:
+    assert [t.text for t in analyser.nlp.make_doc(text)] == tokens
+
+
+def test_shorthand_gets_its_canonical_norm(analyser: Analyser) -> None:
+    doc = analyser.nlp("ex-p/ner w/ knife, c/r in bathroom")
+    assert [t.norm_ for t in doc if "/" in t.text] == ["partner", "with", "caller"]
