@@ -216,7 +216,8 @@ PHRASINGS: list[tuple[str, str | None, str]] = [
     # police perpetrators
     ("police_perpetrator", "historical", "her husband is a retired police officer"),
     ("police_perpetrator", "current", "her partner is a serving officer in the Met"),
-    ("police_perpetrator", None, "her dad is a retired sergeant, partner is a builder"),
+    # "her dad" is left out: with a child calling, "her dad" is the suspect as often as not
+    ("police_perpetrator", None, "her uncle is a retired sergeant, partner is a builder"),
 ]
 
 
