@@ -149,6 +149,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (P, None, "her brother-in-law is a DS, her partner is a roofer"),
     (P, None, "her friend's dad is a sergeant"),
     (P, None, "her dad is a PC, her husband is a joiner"),
+    # --- a pet that was never hurt says nothing of her injuries
+    ("injury", None, "they have a dog, he has never hurt it"),
+    ("injury", "current", "small bruise on her arm. they have a cat, he has never hurt it"),
+    ("animal_abuse", "negated", "dog is fine, he never touched it"),
 ]
 
 

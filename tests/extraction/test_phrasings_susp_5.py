@@ -100,6 +100,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (SC, "current", "remanded in custody, expected to be sentenced next month"),
     (S, "negated", "he remains in custody and is expected to be charged"),
     (SC, None, "he's on his way home from the pub"),
+    # --- voices of both on the line or through the wall
+    (S, "current", "neighbour says the shouting is still going on, male and female voices"),
+    (S, "current", "can hear a man and woman screaming at each other upstairs"),
+    (S, None, "female voice only on the line, then it went dead"),
 ]
 
 
