@@ -10,11 +10,12 @@ a negation carries across a list ("no knife, gun or bat").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from dataclasses import dataclass
 
-from spacy.attrs import IS_SPACE, ORTH, SPACY
+from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,6 +37,7 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
+_STOP_INSIDE_A_WORD = re.compile(r"(?<=[A-Za-z])\.(?=[ \t]+[A-Z])")
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
@@ -94,13 +96,21 @@ class RiskContext:
         strings = doc.vocab.strings
         separators = self._separators
         hard: list[bool] = []
+        starts: list[int] = []
         followed_by_space = False  # the previous token's trailing whitespace
-        for orth, is_space, spacy in doc.to_array([ORTH, IS_SPACE, SPACY]).tolist():
+        for orth, is_space, spacy, idx in doc.to_array([ORTH, IS_SPACE, SPACY, IDX]).tolist():
             hard.append(
                 (bool(is_space) and "\n" in strings[orth])
                 or (orth in separators and followed_by_space and bool(spacy))
             )
+            starts.append(idx)
             followed_by_space = bool(spacy)
+        # a word that keeps its full stop ("in Jan. He's gone", "with V. INJ: none") still
+        # ends the sentence when a capital follows
+        for dot in _STOP_INSIDE_A_WORD.finditer(doc.text):
+            i = bisect_right(starts, dot.start()) - 1
+            if starts[i] < dot.start():
+                hard[i] = True
         soft = [False] * len(doc)
         for m in modifiers:
             if m.rule.category is Category.TERMINATE:

@@ -458,6 +458,12 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     # eval-formats.md's own example: a knife says nothing of where he is
     ("the spec's example call", ["caller whispering, says partner has a knife and 2 kids upstairs"],
      {"cannot_talk_safely": "current", "weapon": "current", "children_present": "current", "suspect_present": None}),
+    # a word that keeps its full stop still ends the sentence before a capital
+    ("abbreviation ends the sentence", ["KIDS: 1, daughter 3, with V. INJ: none"],
+     {"children_present": "current", "injury": "negated"}),
+    ("month abbreviation ends the sentence", ["he hit her in Jan. Kids at home tonight"],
+     {"children_present": "current"}),
+    ("abbreviation before a number does not", ["no weapons seen approx. 10 mins ago"], {"weapon": "negated"}),
 ]
 
 
