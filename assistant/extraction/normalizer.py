@@ -7,14 +7,17 @@ inflections and common typos are mapped onto `token.norm_`, which the rule patte
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.symbols import LOWER, NORM
 from spacy.tokens import Doc
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+from spacy.vocab import Vocab
 
 from assistant.extraction.rules import Lexicon, load_rules
 
@@ -45,20 +48,31 @@ def create_police_tokenizer() -> Callable[[Language], object]:
         infix_finditer = _infixes_outside(
             compile_infix_regex(infixes).finditer, re.compile(rf"(?i)(?<![a-z0-9])(?:{words})(?![a-z0-9])")
         )
-        # built in one go: each later change of a regex or a special case reloads every
-        # special case, which cost more than the rest of the tokenizer's set-up
-        tokenizer = Tokenizer(
-            nlp.vocab,
-            rules=defaults.tokenizer_exceptions,
-            prefix_search=compile_prefix_regex(defaults.prefixes).search,
-            suffix_search=compile_suffix_regex(suffixes).search,
-            infix_finditer=infix_finditer,
-            token_match=token_match,
-            url_match=defaults.url_match,
-        )
-        return tokenizer
+        return english_tokenizer(nlp.vocab, suffixes=suffixes, infix_finditer=infix_finditer, token_match=token_match)
 
     return make
+
+
+def english_tokenizer(
+    vocab: Vocab,
+    *,
+    suffixes: Sequence[str] | None = None,
+    infix_finditer: Callable[[str], Any] | None = None,
+    token_match: Callable[[str], Any] | None = None,
+) -> Tokenizer:
+    """English's tokenizer, with the given suffixes, infix finder and token match in place of
+    English's own. Built in one go: each later change of a regex or a special case reloads
+    every special case, which cost more than the rest of the set-up."""
+    defaults = English.Defaults
+    return Tokenizer(
+        vocab,
+        rules=defaults.tokenizer_exceptions,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
+        suffix_search=compile_suffix_regex(defaults.suffixes if suffixes is None else suffixes).search,
+        infix_finditer=infix_finditer or compile_infix_regex(defaults.infixes).finditer,
+        token_match=token_match or defaults.token_match,
+        url_match=defaults.url_match,
+    )
 
 
 def _infixes_outside(

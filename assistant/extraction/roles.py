@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy
 from pydantic import field_validator
@@ -116,41 +117,51 @@ class PronounRoles:
         return cls(cues, names, filtered(named), filtered(named_adult))
 
     def call_reading(self, notes: Sequence[str]) -> CallReading:
-        text = "\n".join(notes)  # joined once: this runs on every analysis
+        text = _CallText.of(notes)  # joined and lower-cased once: this runs on every analysis
         return CallReading(self._reading(text), self._names(text))
 
     def suspect_names(self, notes: Sequence[str]) -> frozenset[str]:
-        return self._names("\n".join(notes))
+        return self._names(_CallText.of(notes))
 
     def reading(self, notes: Sequence[str]) -> Reading:
-        return self._reading("\n".join(notes))
+        return self._reading(_CallText.of(notes))
 
-    def _names(self, text: str) -> frozenset[str]:
-        lowered = text.lower()
-        found = {m.group(1) for m in self._named.finditer(text, lowered)}
-        found |= {m.group(1) for m in self._named_adult.finditer(text, lowered) if int(m.group(2)) >= self.names.adult_age}
+    def suspect_is_female(self, notes: Sequence[str]) -> bool:
+        return self._female_suspect(_CallText.of(notes))
+
+    def _names(self, text: "_CallText") -> frozenset[str]:
+        found = {m.group(1) for m in self._named.finditer(*text)}
+        found |= {m.group(1) for m in self._named_adult.finditer(*text) if int(m.group(2)) >= self.names.adult_age}
         return frozenset(n for n in found if n.lower() not in self.names.not_names)
 
-    def _reading(self, text: str) -> Reading:
+    def _reading(self, text: "_CallText") -> Reading:
         if self._female_suspect(text):
             return Reading.FEMALE_SUSPECT
         if self._found("group_suspects", text) and not self._found("group_veto", text):
             return Reading.GROUP_SUSPECTS
         return Reading.USUAL
 
-    def suspect_is_female(self, notes: Sequence[str]) -> bool:
-        return self._female_suspect("\n".join(notes))
-
-    def _female_suspect(self, text: str) -> bool:
+    def _female_suspect(self, text: "_CallText") -> bool:
         if self._found("male_suspect", text):
             return False
         return self._found("female_partner_of_male", text) or (
             self._found("male_victim", text) and self._found("female_partner", text)
         )
 
-    def _found(self, section: str, text: str) -> bool:
-        lowered = text.lower()
-        return any(p.search(text, lowered) for p in self.cues[section])
+    def _found(self, section: str, text: "_CallText") -> bool:
+        return any(p.search(*text) for p in self.cues[section])
+
+
+class _CallText(NamedTuple):
+    """A call's notes joined, and lower-cased for the cues' word filters."""
+
+    text: str
+    lowered: str
+
+    @classmethod
+    def of(cls, notes: Sequence[str]) -> "_CallText":
+        text = "\n".join(notes)
+        return cls(text, text.lower())
 
 
 @lru_cache(maxsize=1)

@@ -355,22 +355,11 @@ def load_rules() -> RuleSet:
 
 def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], Sequence[str]]:
     """Tokenizes a pattern word as the pipeline's tokenizer would (slash shorthand kept)."""
-    from spacy.lang.en import English
-    from spacy.tokenizer import Tokenizer
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
     from spacy.vocab import Vocab
 
-    # English's tokenizer without building an English pipeline around it (start-up time)
-    defaults = English.Defaults
-    tokenizer = Tokenizer(
-        Vocab(),
-        rules=defaults.tokenizer_exceptions,
-        prefix_search=compile_prefix_regex(defaults.prefixes).search,
-        suffix_search=compile_suffix_regex(defaults.suffixes).search,
-        infix_finditer=compile_infix_regex(defaults.infixes).finditer,
-        token_match=defaults.token_match,
-        url_match=defaults.url_match,
-    )
+    from assistant.extraction.normalizer import english_tokenizer  # imports this module
+
+    tokenizer = english_tokenizer(Vocab())
     specials = {s.lower() for s in lexicon.special_tokens}
 
     @lru_cache(maxsize=None)  # word classes repeat the same words across many patterns
