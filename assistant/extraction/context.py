@@ -10,12 +10,11 @@ a negation carries across a list ("no knife, gun or bat").
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
+from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -37,7 +36,6 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
-_STOP_INSIDE_A_WORD = re.compile(r"(?<=[A-Za-z])\.(?=[ \t]+[A-Z])")
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
@@ -48,7 +46,7 @@ _ANSWER_LEAD = _ANSWERERS | _REPORTING | {"is", "has", "a", "answer"}
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a setattr call per field
 class Modifier:
     rule: ContextRule
     start: int
@@ -79,6 +77,9 @@ class RiskContext:
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
+        # per word (orth hash): does it keep a full stop after a letter ("Jan.", "V.")? Read
+        # off the word's text once, not off `doc.text`, which builds a Token per word
+        self._kept_stop: dict[int, bool] = {}
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextRule] = {}
         for compiled in rules.context:
@@ -95,21 +96,26 @@ class RiskContext:
         # (hash arrays, not Token objects: a Token per word cost more than the check)
         strings = doc.vocab.strings
         separators = self._separators
+        kept_stop = self._kept_stop
         hard: list[bool] = []
-        starts: list[int] = []
+        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()
         followed_by_space = False  # the previous token's trailing whitespace
-        for orth, is_space, spacy, idx in doc.to_array([ORTH, IS_SPACE, SPACY, IDX]).tolist():
+        stops: list[int] = []
+        for i, (orth, is_space, spacy) in enumerate(rows):
             hard.append(
                 (bool(is_space) and "\n" in strings[orth])
                 or (orth in separators and followed_by_space and bool(spacy))
             )
-            starts.append(idx)
             followed_by_space = bool(spacy)
+            keeps = kept_stop.get(orth)
+            if keeps is None:
+                keeps = kept_stop[orth] = _keeps_its_stop(strings[orth])
+            if keeps:
+                stops.append(i)
         # a word that keeps its full stop ("in Jan. He's gone", "with V. INJ: none") still
         # ends the sentence when a capital follows
-        for dot in _STOP_INSIDE_A_WORD.finditer(doc.text):
-            i = bisect_right(starts, dot.start()) - 1
-            if starts[i] < dot.start():
+        for i in stops:
+            if _capital_follows(rows, i, strings):
                 hard[i] = True
         soft = [False] * len(doc)
         for m in modifiers:
@@ -227,6 +233,26 @@ class RiskContext:
         if span.label_ not in self._child_subject_labels or doc[span.start].norm_ not in self._child_subject_kin:
             return False
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
+
+
+def _keeps_its_stop(text: str) -> bool:
+    return len(text) >= 2 and text[-1] == "." and text[-2].isascii() and text[-2].isalpha()
+
+
+def _capital_follows(rows: list[list[int]], i: int, strings) -> bool:
+    """After word i come spaces or tabs, then a word starting with a capital A-Z."""
+    if not rows[i][2]:  # no space after the word itself: only a whitespace token may follow
+        if i + 1 >= len(rows) or not rows[i + 1][1] or strings[rows[i + 1][0]].strip(" \t"):
+            return False
+    j = i + 1
+    while j < len(rows) and rows[j][1]:
+        if strings[rows[j][0]].strip(" \t"):
+            return False  # a newline, already a break of its own
+        j += 1
+    if j >= len(rows):
+        return False
+    first = strings[rows[j][0]][:1]
+    return "A" <= first <= "Z"
 
 
 def _age_near(doc: Doc, span: Span, *, after: int = 4) -> int | None:

@@ -243,11 +243,18 @@ def _index_by_neighbour(
 
 
 def _required_norms(run: Run) -> frozenset[int] | None:
-    """The NORM hashes the run's first token must have, if its first step is a required word."""
-    if not run.steps:
-        return None
-    (column, words, wanted), optional = run.steps[0]
-    return words if column == 0 and wanted and not optional else None
+    """The NORM hashes the token next to the anchor must have, when the run bounds it: its
+    first step is a required word, or optional words lead up to one ("at the? address": the
+    next token is "the" or "address"). None when any of those steps tests something else, or
+    every step is optional (the run may consume nothing)."""
+    allowed: set[int] = set()
+    for (column, words, wanted), optional in run.steps:
+        if column != 0 or not wanted:
+            return None
+        if not optional:
+            return words if not allowed else frozenset(allowed | words)
+        allowed |= words
+    return None
 
 
 def _minimal_needs(

@@ -461,6 +461,10 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     # a word that keeps its full stop still ends the sentence before a capital
     ("abbreviation ends the sentence", ["KIDS: 1, daughter 3, with V. INJ: none"],
      {"children_present": "current", "injury": "negated"}),
+    ("... across several spaces", ["KIDS: 1, daughter 3, with V.   INJ: none"],
+     {"children_present": "current", "injury": "negated"}),
+    ("... and across a tab", ["KIDS: 1, daughter 3, with V.\tINJ: none"],
+     {"children_present": "current", "injury": "negated"}),
     ("month abbreviation ends the sentence", ["he hit her in Jan. Kids at home tonight"],
      {"children_present": "current"}),
     ("abbreviation before a number does not", ["no weapons seen approx. 10 mins ago"], {"weapon": "negated"}),
