@@ -66,13 +66,23 @@ def english_tokenizer(
     defaults = English.Defaults
     return Tokenizer(
         vocab,
-        rules=defaults.tokenizer_exceptions,
+        rules=_without_digit_emoticons(defaults.tokenizer_exceptions),
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(defaults.suffixes if suffixes is None else suffixes).search,
         infix_finditer=infix_finditer or compile_infix_regex(defaults.infixes).finditer,
         token_match=token_match or defaults.token_match,
         url_match=defaults.url_match,
     )
+
+
+def _without_digit_emoticons(exceptions: dict[str, Any]) -> dict[str, Any]:
+    """English's special cases minus its emoticons made with digits ("8)", "<3", ":3"): in a
+    call note "son (8)" is a child's age and "<3" is "under 3". Times ("8a.m.") stay."""
+    return {
+        text: tokens
+        for text, tokens in exceptions.items()
+        if not (any(ch.isdigit() for ch in text) and not text.endswith(".m."))
+    }
 
 
 def _infixes_outside(

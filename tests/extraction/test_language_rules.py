@@ -455,6 +455,8 @@ CASES: list[tuple[str, list[str], dict[str, str | None]]] = [
     ("a time of day is not a child's age", ["Grandson is at college till 4"], {"suspect_present": "negated"}),
     ("'10pm' is not an age either", ["son is at work till 10pm"], {"suspect_present": "negated"}),
     ("a child's age still is", ["her son, 12, is at school"], {"children_present": "current"}),
+    ("a one-digit age in brackets is an age", ["her son (8) rang her sobbing, dad hitting mum"],
+     {"children_present": "current"}),
     # eval-formats.md's own example: a knife says nothing of where he is
     ("the spec's example call", ["caller whispering, says partner has a knife and 2 kids upstairs"],
      {"cannot_talk_safely": "current", "weapon": "current", "children_present": "current", "suspect_present": None}),

@@ -1,5 +1,6 @@
 """The police tokenizer keeps slash shorthand whole wherever it stands in a word, without
-spaCy special cases (which pushed every note through the special-case matcher)."""
+spaCy special cases (which pushed every note through the special-case matcher), and drops
+English's emoticons made with digits ("son (8)" is an age)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,11 @@ from assistant.analysis import Analyser
         ("knife/bat", ["knife", "/", "bat"]),
         ("f/67", ["f", "/", "67"]),
         ("4yo", ["4", "yo"]),
+        # a child's age in brackets, not English's emoticon "8)"
+        ("son (8)", ["son", "(", "8", ")"]),
+        ("son(8) upstairs", ["son", "(", "8", ")", "upstairs"]),
+        ("kids <3 yrs", ["kids", "<", "3", "yrs"]),
+        ("at 8a.m.", ["at", "8", "a.m."]),  # English's times stay
     ],
 )
 def test_tokens(analyser: Analyser, text: str, tokens: list[str]) -> None:
