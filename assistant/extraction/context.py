@@ -43,7 +43,9 @@ _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "moth
 _REPORTING = {"says", "said", "states", "stated", "replied", "confirms", "confirmed", "answered", "answers"}
 # what may stand between a topic and its answer: "weapons - A she says no"
 _ANSWER_LEAD = _ANSWERERS | _REPORTING | {"is", "has", "a", "answer"}
-_QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "if", "re", "regarding", "?"}
+# not "if": "threatening to stab her if she rings police" is a condition, not a question ("asked
+# if ..." has its "asked")
+_QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "re", "regarding", "?"}
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a setattr call per field
