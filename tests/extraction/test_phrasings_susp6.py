@@ -77,6 +77,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "family want her to marry, her uncle took her phone, uncle is downstairs"),
     (S, "current", "she's locked in her room, her cousin is still outside the door"),
     (S, None, "her uncle used to be a police officer"),
+    # --- a bare "not outside" with a time says he is not there now; without one it may
+    # just correct where he is ("in the hallway, not outside")
+    (S, "negated", "drives past her house most nights, his van was outside at 2. not outside now"),
+    (S, "negated", "ex lives two streets away, not outside tonight"),
+    (S, "negated", "He's walked past the shop 3 times today. Not outside right now."),
+    (S, "current", "update - he is now in the stairwell, not outside"),
 ]
 
 
