@@ -22,8 +22,8 @@ test: install rasa-model
 rasa-model:  # the chat layer's venv and a model for the current training data (cached by hash)
 	@bash scripts/rasa_cmd.sh train
 
-# Development sets (tuned on) first, then the sets scored before being read: holdout, fresh_w, fresh_x (sessions 2-5), fresh_ae, fresh_af (session 6).
-EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_c_cases fresh_d_cases fresh_e_cases fresh_f_cases fresh_g_cases fresh_h_cases fresh_i_cases fresh_j_cases fresh_k_cases fresh_l_cases fresh_m_cases fresh_n_cases fresh_o_cases fresh_p_cases fresh_q_cases fresh_r_cases fresh_s_cases fresh_t_cases fresh_u_cases fresh_v_cases fresh_y_cases fresh_z_cases fresh_aa_cases fresh_ab_cases fresh_ac_cases fresh_ad_cases fresh_ag_cases fresh_ah_cases fresh_ai_cases fresh_aj_cases holdout_cases fresh_w_cases fresh_x_cases fresh_ae_cases fresh_af_cases
+# Development sets (tuned on) first, then the sets scored before being read: holdout, fresh_w, fresh_x (sessions 2-5), fresh_ae, fresh_af (session 6; all five read by the session-7 tuners), fresh_ak, fresh_al, fresh_am (sealed in session 7, scored once).
+EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_c_cases fresh_d_cases fresh_e_cases fresh_f_cases fresh_g_cases fresh_h_cases fresh_i_cases fresh_j_cases fresh_k_cases fresh_l_cases fresh_m_cases fresh_n_cases fresh_o_cases fresh_p_cases fresh_q_cases fresh_r_cases fresh_s_cases fresh_t_cases fresh_u_cases fresh_v_cases fresh_y_cases fresh_z_cases fresh_aa_cases fresh_ab_cases fresh_ac_cases fresh_ad_cases fresh_ag_cases fresh_ah_cases fresh_ai_cases fresh_aj_cases holdout_cases fresh_w_cases fresh_x_cases fresh_ae_cases fresh_af_cases fresh_ak_cases fresh_al_cases fresh_am_cases
 eval: install
 	@for set in $(EVAL_SETS); do $(PY) -m assistant eval cases tests/data/$$set.jsonl || exit $$?; done
 
