@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IS_SPACE, ORTH, SPACY
 from spacy.language import Language
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
@@ -241,7 +242,7 @@ def _keeps_its_stop(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "." and text[-2].isascii() and text[-2].isalpha()
 
 
-def _capital_follows(rows: list[list[int]], i: int, strings) -> bool:
+def _capital_follows(rows: list[list[int]], i: int, strings: StringStore) -> bool:
     """After word i come spaces or tabs, then a word starting with a capital A-Z."""
     if not rows[i][2]:  # no space after the word itself: only a whitespace token may follow
         if i + 1 >= len(rows) or not rows[i + 1][1] or strings[rows[i + 1][0]].strip(" \t"):
