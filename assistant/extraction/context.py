@@ -244,10 +244,9 @@ def _keeps_its_stop(text: str) -> bool:
 
 def _capital_follows(rows: list[list[int]], i: int, strings: StringStore) -> bool:
     """After word i come spaces or tabs, then a word starting with a capital A-Z."""
-    if not rows[i][2]:  # no space after the word itself: only a whitespace token may follow
-        if i + 1 >= len(rows) or not rows[i + 1][1] or strings[rows[i + 1][0]].strip(" \t"):
-            return False
     j = i + 1
+    if not rows[i][2] and (j >= len(rows) or not rows[j][1]):
+        return False  # no whitespace at all after the word
     while j < len(rows) and rows[j][1]:
         if strings[rows[j][0]].strip(" \t"):
             return False  # a newline, already a break of its own

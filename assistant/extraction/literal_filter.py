@@ -30,14 +30,13 @@ class FilteredPattern:
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """`lowered` is `text.lower()`, computed once by the caller for all its patterns."""
-        if self.needs_one_of is not None and not any(word in lowered for word in self.needs_one_of):
-            return None
-        return self.pattern.search(text)
+        return self.pattern.search(text) if self._may_match(lowered) else None
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        if self.needs_one_of is not None and not any(word in lowered for word in self.needs_one_of):
-            return iter(())
-        return self.pattern.finditer(text)
+        return self.pattern.finditer(text) if self._may_match(lowered) else iter(())
+
+    def _may_match(self, lowered: str) -> bool:
+        return self.needs_one_of is None or any(word in lowered for word in self.needs_one_of)
 
 
 def filtered(pattern: re.Pattern[str]) -> FilteredPattern:
