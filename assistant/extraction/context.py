@@ -164,6 +164,8 @@ class RiskContext:
                 applied = [
                     m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
                 ]
+            if any(m.rule.category is Category.HISTORICAL for m in applied):
+                applied = _without_overtaken_past(applied, scoped[lo:hi], span, hard)
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
@@ -321,6 +323,26 @@ def _past_nearer(span: Span, applied: list[Modifier]) -> bool:
         return False
     present = [_distance(m, span) for m in applied if m.rule.category is Category.PRESENT]
     return not present or min(historical) < min(present)
+
+
+def _without_overtaken_past(applied: list[Modifier], nearby: list[Modifier], span: Span, hard: list[bool]) -> list[Modifier]:
+    """A past time is overtaken by a present one standing between it and the mention, in
+    the same sentence ("threatened to kill her last week, tonight he said he'd ... kill
+    her"): the later time frames what follows it, however far the past one reaches. Only
+    a time for every label overtakes ("tonight", "now"), not one kept to some ("lately")."""
+    presents = [
+        p for p in nearby if p.rule.category is Category.PRESENT and p.rule.is_generic
+    ]
+    if not presents:
+        return applied
+
+    def overtaken(m: Modifier) -> bool:
+        lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
+        return any(
+            lo <= p.start and p.end <= hi and not any(hard[i] for i in range(lo, hi)) for p in presents
+        )
+
+    return [m for m in applied if m.rule.category is not Category.HISTORICAL or not overtaken(m)]
 
 
 def _distance(m: Modifier, span: Span) -> int:

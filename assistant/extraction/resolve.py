@@ -22,6 +22,7 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
     mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
     mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
+    mentions = _drop_weak_assertions(mentions, set(implications.weak_assertions))
     if implications.custody_ended is not None:
         mentions = _drop_ended(mentions, implications.custody_ended)
     by_label: dict[str, list[Mention]] = {}
@@ -112,6 +113,21 @@ def _drop_weak_denials(mentions: list[Mention], weak: set[str]) -> list[Mention]
             continue
         if m.status is not Status.NEGATED:
             asserted.add(m.label)
+        kept.append(m)
+    return kept
+
+
+def _drop_weak_assertions(mentions: list[Mention], weak: set[str]) -> list[Mention]:
+    """An assertion read from a description ("he's drunk") does not undo a denial the call
+    made before it ("he has left in a taxi"); with no denial before it, it still asserts."""
+    if not weak:
+        return mentions
+    kept: list[Mention] = []
+    last_status: dict[str, Status] = {}
+    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
+        if m.rule in weak and m.status is not Status.NEGATED and last_status.get(m.label) is Status.NEGATED:
+            continue
+        last_status[m.label] = m.status
         kept.append(m)
     return kept
 

@@ -262,6 +262,9 @@ class Implications(Strict):
     # target rule ids of vague denials ("she's fine"): they never override an assertion
     # made earlier in the call (resolve.py)
     weak_denials: list[str] = Field(default_factory=list)
+    # target rule ids of presence read from a description ("he's drunk"): they never override
+    # a denial made earlier in the call (resolve.py)
+    weak_assertions: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
     @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown")
@@ -333,6 +336,7 @@ def load_rules() -> RuleSet:
         ("elderly_victim", [*implications.elderly_victim.markers, *implications.elderly_victim.adult_kin]
          if implications.elderly_victim else []),
         ("weak_denials", implications.weak_denials),
+        ("weak_assertions", implications.weak_assertions),
         ("custody_ended", [*implications.custody_ended.markers, *implications.custody_ended.cancels]
          if implications.custody_ended else []),
     ):

@@ -1,0 +1,48 @@
+"""Time and presence phrasings, eighth session: a past time at the end of a long clause
+reaches back to the act it dates ("made her have sex when she didn't want to, several times
+last year"), for one-off acts (injury, strangulation, weapon, sexual abuse, threats to kill,
+suicide attempts) only; a present time standing between a past one and the act overtakes it
+("threatened to kill her last week, tonight he said he'd get the shotgun and kill her");
+presence read only from how the suspect is ("he's drunk", "she was screaming") never undoes
+a departure or an arrest stated earlier in the call, while a posture ("he's asleep
+upstairs") still says where he is. Rows are written for this test in a call handler's
+style, not taken from any data set, with traps: a present time in the same sentence, a
+state that is not a one-off act, a description with no departure before it. Notes of one
+call are separated by " || "."""
+
+from __future__ import annotations
+
+from assistant.analysis import Analyser
+
+from phrasing import assert_reads, phrasing_rows
+
+S = "suspect_present"
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # --- a past time far along the clause still dates the act
+    ("sexual_abuse", "historical", "ip says p/ner forced her to have sex when she had said no to him, a few times last year"),
+    ("strangulation", "historical", "she says he put both hands round her neck when she tried to leave the bedroom, about two years ago"),
+    ("injury", "historical", "he broke her wrist when he twisted her arm behind her back in the kitchen, back in 2021"),
+    ("threats_to_kill", "historical", "he told her he would kill her if she ever went to the police about the money, some months ago"),
+    # --- traps: a present time nearer the act keeps it current
+    ("threats_to_kill", "current", "he threatened to kill her last month, tonight he rang and said he is coming round to kill her"),
+    ("injury", "current", "he broke her nose last year, today he has split her lip and she is bleeding"),
+    ("threats_to_kill", "current", "said he'd kill her last week, tonight he told her sister he's driving over with his mate's gun to kill her"),
+    ("strangulation", "current", "police came out in 2022 for a row, tonight he grabbed her round the throat"),
+    # --- traps: the far reach is for one-off acts, not lasting states
+    ("coercive_control", "current", "he has always controlled her money and checks her phone every night since they moved in together last year"),
+    ("substance_misuse", "current", "he is drinking heavily every day again since he lost his job back in the spring"),
+    # --- a description never undoes a departure said before it
+    (S, "negated", "c/r says bf punched her then left in a taxi 10 mins ago || he was absolutely steaming, no inj"),
+    (S, "negated", "male c/r, gf threw a glass at him, she has now gone to her mums || she was drunk and screaming"),
+    (S, "negated", "husband arrested by officers on scene || he was shouting at the officers the whole time"),
+    # --- traps: with nothing said before it, a description still places him; a return does too
+    (S, "current", "c/r says husband is drunk and shouting, kids in bed"),
+    (S, "current", "she says he left earlier || he has come back and is banging on the door"),
+    (S, "current", "he went out to the shop an hour ago || he's asleep upstairs now, came in at 11"),
+]
+
+
+@phrasing_rows(ROWS)
+def test_time_and_presence_phrasings(analyser: Analyser, label: str, expected: str | None, notes: str) -> None:
+    assert_reads(analyser, label, expected, notes)
