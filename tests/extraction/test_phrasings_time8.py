@@ -5,7 +5,8 @@ suicide attempts) only; a present time standing between a past one and the act o
 ("threatened to kill her last week, tonight he said he'd get the shotgun and kill her");
 presence read only from how the suspect is ("he's drunk", "she was screaming") never undoes
 a departure or an arrest stated earlier in the call, while a posture ("he's asleep
-upstairs") still says where he is. Rows are written for this test in a call handler's
+upstairs") still says where he is; an address he does not know or have is a protective
+fact however it is put ("he doesnt have her new addr", "a mate he doesn't know"). Rows are written for this test in a call handler's
 style, not taken from any data set, with traps: a present time in the same sentence, a
 state that is not a one-off act, a description with no departure before it. Notes of one
 call are separated by " || "."""
@@ -40,6 +41,13 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "c/r says husband is drunk and shouting, kids in bed"),
     (S, "current", "she says he left earlier || he has come back and is banging on the door"),
     (S, "current", "he went out to the shop an hour ago || he's asleep upstairs now, came in at 11"),
+    # --- an address he does not know or have (spec: a protective fact), in other words
+    ("safety_confirmed", "current", "she's moved out, he doesnt have her new addr"),
+    ("safety_confirmed", "current", "staying tonight with a mate he doesn't know"),
+    ("safety_confirmed", "current", "she is at a flat which her ex does not know about"),
+    # --- traps: her not knowing his address is no protection
+    ("safety_confirmed", None, "c/r does not know his address, he moved out last week"),
+    ("safety_confirmed", None, "caller doesnt know the address where he is staying now"),
 ]
 
 
