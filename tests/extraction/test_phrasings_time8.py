@@ -6,7 +6,8 @@ suicide attempts) only; a present time standing between a past one and the act o
 presence read only from how the suspect is ("he's drunk", "she was screaming") never undoes
 a departure or an arrest stated earlier in the call, while a posture ("he's asleep
 upstairs") still says where he is; an address he does not know or have is a protective
-fact however it is put ("he doesnt have her new addr", "a mate he doesn't know"). Rows are written for this test in a call handler's
+fact however it is put ("he doesnt have her new addr", "a mate he doesn't know"); "came in
+with her two boys" is an arrival at a front counter, "came at her with a hammer" an attack. Rows are written for this test in a call handler's
 style, not taken from any data set, with traps: a present time in the same sentence, a
 state that is not a one-off act, a description with no departure before it. Notes of one
 call are separated by " || "."""
@@ -48,6 +49,18 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: her not knowing his address is no protection
     ("safety_confirmed", None, "c/r does not know his address, he moved out last week"),
     ("safety_confirmed", None, "caller doesnt know the address where he is staying now"),
+    # --- "came in with" is how someone arrives at a front counter, not an attack
+    ("weapon", None, "Ms Jones came in with her two little girls and her support worker"),
+    ("weapon", None, "lady came in at 9:15 with a cut on her lip, says partner hit her last night"),
+    ("weapon", None, "Mr Ali came in with his college tutor to report his uncle"),
+    # --- traps: coming at or for someone with an object is
+    ("weapon", "current", "c/r says he came at her with a screwdriver"),
+    ("weapon", "current", "his son went for him with the poker from the fireplace"),
+    ("weapon", "current", "he came back in with a crowbar"),
+    # --- "back in" dates only with a time after it ("back in the summer"), not "came back in"
+    ("weapon", "current", "ex came back in through the kitchen door with a hammer"),
+    ("strangulation", "historical", "she says he choked her back in the summer"),
+    ("injury", "historical", "he broke her wrist back in march"),
 ]
 
 
