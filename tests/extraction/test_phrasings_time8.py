@@ -7,7 +7,9 @@ presence read only from how the suspect is ("he's drunk", "she was screaming") n
 a departure or an arrest stated earlier in the call, while a posture ("he's asleep
 upstairs") still says where he is; an address he does not know or have is a protective
 fact however it is put ("he doesnt have her new addr", "a mate he doesn't know"); "came in
-with her two boys" is an arrival at a front counter, "came at her with a hammer" an attack. Rows are written for this test in a call handler's
+with her two boys" is an arrival at a front counter, "came at her with a hammer" an attack; "she doesn't think he
+has any weapons" denies a weapon, while "doesn't think he is still there" leaves him possibly
+present. Rows are written for this test in a call handler's
 style, not taken from any data set, with traps: a present time in the same sentence, a
 state that is not a one-off act, a description with no departure before it. Notes of one
 call are separated by " || "."""
@@ -61,6 +63,14 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("weapon", "current", "ex came back in through the kitchen door with a hammer"),
     ("strangulation", "historical", "she says he choked her back in the summer"),
     ("injury", "historical", "he broke her wrist back in march"),
+    # --- phrases too bare to carry their label on their own
+    ("sexual_abuse", None, "he wanted money off her for drink and when she said no he threw a cup at her"),
+    ("substance_misuse", None, "ex keeps following him, neither of them has any children"),
+    ("substance_misuse", "negated", "Q drink or drugs? A - neither"),
+    ("safety_confirmed", None, "he won't let her phone her family back home in Poland"),
+    # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
+    ("weapon", "negated", "she doesn't think he has any weapons in the house"),
+    (S, "current", "she doesn't think he is still in the flat but can't be sure"),
 ]
 
 
