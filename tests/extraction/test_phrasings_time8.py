@@ -68,6 +68,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("substance_misuse", None, "ex keeps following him, neither of them has any children"),
     ("substance_misuse", "negated", "Q drink or drugs? A - neither"),
     ("safety_confirmed", None, "he won't let her phone her family back home in Poland"),
+    # --- "locked up" is custody only for a person ("he's locked up"), not a gun cabinet
+    ("safety_confirmed", None, "his brother has a rifle but it's locked up at the farm"),
+    (S, None, "she says the shotguns are kept locked up in the cabinet"),
+    ("safety_confirmed", "current", "ex has been locked up since march for burglary"),
+    (S, "negated", "c/r says he got locked up last night after the fight"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
