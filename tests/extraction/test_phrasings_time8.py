@@ -73,6 +73,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she says the shotguns are kept locked up in the cabinet"),
     ("safety_confirmed", "current", "ex has been locked up since march for burglary"),
     (S, "negated", "c/r says he got locked up last night after the fight"),
+    # --- a weapon held stays a weapon when he did not strike with it
+    ("weapon", "current", "he stood over her with a cricket bat || he didn't hit her with it, just shouted"),
+    # --- an order: one that has run out is historical; 'an order against him' is one
+    ("order_breach", "historical", "she had a non-mol against him but it ran out in the spring"),
+    ("order_breach", "current", "she says she has an order against him from the family court"),
+    ("order_breach", None, "she ran out of the house when he started shouting"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
