@@ -79,6 +79,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("order_breach", "historical", "she had a non-mol against him but it ran out in the spring"),
     ("order_breach", "current", "she says she has an order against him from the family court"),
     ("order_breach", None, "she ran out of the house when he started shouting"),
+    # --- call-handler shorthand: h/b (husband), o/s (outside), s/h (self-harm), whisp, drnk
+    (S, "current", "c/r says h/b has gone up to bed, kids in lounge"),
+    (S, "current", "ex is o/s the flat now banging on door"),
+    ("mental_health_suicide", "current", "bf threatening s/h tonight"),
+    ("cannot_talk_safely", "current", "c/r whisp, says p/ner in next room"),
+    ("substance_misuse", "current", "h/b drnk and shouting"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
