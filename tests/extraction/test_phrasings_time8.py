@@ -85,6 +85,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("mental_health_suicide", "current", "bf threatening s/h tonight"),
     ("cannot_talk_safely", "current", "c/r whisp, says p/ner in next room"),
     ("substance_misuse", "current", "h/b drnk and shouting"),
+    # --- a threat to fetch a gun and shoot her is a threat to kill; "none made" answers no
+    ("threats_to_kill", "current", "he said if she leaves he'll grab the shotgun and shoot her"),
+    ("threats_to_kill", None, "he took the rifle out and shot at the pigeons"),
+    ("threats_to_kill", "negated", "asked re threats to kill - none made"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
