@@ -61,7 +61,7 @@ class RiskTargetMatcher:
             span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
             if _age_allows(span, rule):
                 found.append((span, rule))
-        kept = _resolve_overlaps(found)
+        kept = [(_without_trailing_punct(span), rule) for span, rule in _resolve_overlaps(found)]
         doc.spans[self.span_key] = [span for span, _ in kept]
         doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
         return doc
@@ -100,6 +100,19 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
                 kept.append(item)
     kept.sort(key=lambda it: (it[0].start, it[0].end, it[1].label))
     return kept
+
+
+_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ",", "...", ":"})
+
+
+def _without_trailing_punct(span: Span) -> Span:
+    """A pattern's last token may be punctuation (a `!word` test, a `#punct`): the mention
+    ends before it, so its sentence's full stop still bounds the scope of what follows
+    ("she's not going back. he's not with her": the second denial is not about the first)."""
+    end = span.end
+    while end - span.start > 1 and span.doc[end - 1].text in _CLAUSE_ENDS:
+        end -= 1
+    return span if end == span.end else Span(span.doc, span.start, end, label=span.label, span_id=span.id)
 
 
 def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, TargetRule]]) -> bool:

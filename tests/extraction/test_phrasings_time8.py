@@ -89,6 +89,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("threats_to_kill", "current", "he said if she leaves he'll grab the shotgun and shoot her"),
     ("threats_to_kill", None, "he took the rifle out and shot at the pigeons"),
     ("threats_to_kill", "negated", "asked re threats to kill - none made"),
+    # --- a mention ends before its full stop, so the next sentence's denial is its own
+    ("separation", "current", "she says it's over and she's not going back. he's not with her now"),
+    # --- "A - no. first time": an answer, not a house number ("no. 12")
+    ("children_present", "negated", "Q kids? A - no. first time he's hit her"),
+    ("children_present", "current", "c/r lives at no. 12 with her kids"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
