@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from assistant.extraction.mentions import Mention, mentions_from_doc
-from assistant.extraction.pipeline import build_pipeline
+from assistant.extraction.pipeline import build_pipeline, paused_gc
 from assistant.extraction.resolve import resolve
 from assistant.extraction.roles import READING, USUAL_READING, CallReading, load_roles
 from assistant.extraction.rules import load_rules
@@ -35,10 +35,11 @@ class Analyser:
     in the sense that it keeps no per-call state."""
 
     def __init__(self, *, nlp: Language | None = None, policy: str = DEFAULT_POLICY) -> None:
-        self.rules = load_rules()
-        self.roles = load_roles()
-        self.nlp = nlp or build_pipeline()
-        self.policy = load_policy(policy)
+        with paused_gc():
+            self.rules = load_rules()
+            self.roles = load_roles()
+            self.nlp = nlp or build_pipeline()
+            self.policy = load_policy(policy)
 
     def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
         """`reading`: who the pronouns and names stand for (roles.py); by default decided from

@@ -45,15 +45,43 @@ def compile_pattern(
     tokenize: Callable[[str], Sequence[str]],
     classes: Mapping[str, Sequence[str]] | None = None,
 ) -> list[TokenPattern]:
-    phrases = [p.strip() for p in source.split(";")]
-    if any(not p for p in phrases):
-        raise PatternError(f"empty phrase in {source!r}")
-    compiled: list[TokenPattern] = []
-    for phrase in phrases:
-        items = [_substitute_classes(item, classes or {}) for item in phrase.split()]
-        for expanded in _expand_classes(items):
-            compiled.append(_compile_phrase(expanded, phrase, normalise, tokenize))
-    return compiled
+    return PatternCompiler(normalise=normalise, tokenize=tokenize, classes=classes)(source)
+
+
+class PatternCompiler:
+    """`compile_pattern` with its normaliser, tokenizer and classes fixed, for a whole rule
+    file: each distinct item (`a|b?`, a class written out) is compiled once. Word classes
+    repeat the same long lists across hundreds of patterns, and compiling them again was
+    most of the loading time. Every pattern still gets specs of its own (fresh dicts)."""
+
+    def __init__(
+        self,
+        *,
+        normalise: Callable[[str], str],
+        tokenize: Callable[[str], Sequence[str]],
+        classes: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self._normalise = normalise
+        self._tokenize = tokenize
+        self._classes = classes or {}
+        self._specs: dict[str, dict[str, Any]] = {}
+
+    def __call__(self, source: str) -> list[TokenPattern]:
+        phrases = [p.strip() for p in source.split(";")]
+        if any(not p for p in phrases):
+            raise PatternError(f"empty phrase in {source!r}")
+        compiled: list[TokenPattern] = []
+        for phrase in phrases:
+            items = [_substitute_classes(item, self._classes) for item in phrase.split()]
+            for expanded in _expand_classes(items):
+                compiled.append(_check_phrase([self._spec(item) for item in expanded], phrase))
+        return compiled
+
+    def _spec(self, item: str) -> dict[str, Any]:
+        spec = self._specs.get(item)
+        if spec is None:  # a bad item raises here every time: its error is never remembered
+            spec = self._specs[item] = _compile_item(item, self._normalise, self._tokenize)
+        return _copy_spec(spec)
 
 
 def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]:
@@ -108,10 +136,15 @@ def _expand_classes(items: list[str]) -> list[list[str]]:
     return variants
 
 
-def _compile_phrase(
-    items: list[str], phrase: str, normalise: Callable[[str], str], tokenize: Callable[[str], Sequence[str]]
-) -> TokenPattern:
-    compiled = [_compile_item(item, normalise, tokenize) for item in items]
+def _copy_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A spec no other pattern shares: its dict, its nested `IN`/`NOT_IN` dict and word list."""
+    return {
+        key: {op: list(words) for op, words in value.items()} if isinstance(value, dict) else value
+        for key, value in spec.items()
+    }
+
+
+def _check_phrase(compiled: TokenPattern, phrase: str) -> TokenPattern:
     if all(spec.get("OP") in ("?", "{0,3}") for spec in compiled):
         raise PatternError(f"phrase {phrase!r} can match nothing: every token is optional")
     if compiled[0].get("OP") == "{0,3}" or compiled[-1].get("OP") == "{0,3}":

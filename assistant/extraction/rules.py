@@ -9,13 +9,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from collections.abc import Callable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.datafiles import DataFileError, content_hash, iter_jsonl, load_yaml, read_text, validate
-from assistant.extraction.patterns import PatternError, TokenPattern, compile_pattern, end_of_note_variants
+from assistant.extraction.patterns import PatternCompiler, PatternError, TokenPattern, end_of_note_variants
 from assistant.labels import LABEL_SET, Status
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer
 
 RULES_PACKAGE = "assistant.extraction.data"
 LEXICON_FILE = "lexicon.yml"
@@ -296,9 +299,7 @@ class RuleSet:
 def _compile_rules(
     name: str,
     model: type[TargetRule] | type[ContextRule],
-    normalise: Callable[[str], str],
-    tokenize: Callable[[str], Sequence[str]],
-    classes: dict[str, list[str]],
+    compile_pattern: PatternCompiler,
 ) -> tuple[CompiledRule, ...]:
     file = f"{RULES_PACKAGE}/{name}"
     compiled: list[CompiledRule] = []
@@ -310,7 +311,7 @@ def _compile_rules(
             raise DataFileError(file, f"duplicate id {rule.id!r}", entry=entry)
         seen.add(rule.id)
         try:
-            patterns = compile_pattern(rule.pattern, normalise=normalise, tokenize=tokenize, classes=classes)
+            patterns = compile_pattern(rule.pattern)
         except PatternError as exc:
             raise DataFileError(file, str(exc), entry=entry) from exc
         compiled.append(CompiledRule(rule=rule, patterns=patterns, end_patterns=end_of_note_variants(patterns)))
@@ -325,10 +326,12 @@ def load_rules() -> RuleSet:
     implications = validate(
         Implications, load_yaml(RULES_PACKAGE, IMPLICATIONS_FILE), file=f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}"
     )
-    normalise = lexicon.pattern_normaliser()
-    tokenize = _pattern_tokenizer(lexicon)
-    targets = _compile_rules(TARGETS_FILE, TargetRule, normalise, tokenize, lexicon.classes)
-    context = _compile_rules(CONTEXT_FILE, ContextRule, normalise, tokenize, lexicon.classes)
+    # one compiler for both files: they share the lexicon's words and classes
+    compile_pattern = PatternCompiler(
+        normalise=lexicon.pattern_normaliser(), tokenize=_pattern_tokenizer(lexicon), classes=lexicon.classes
+    )
+    targets = _compile_rules(TARGETS_FILE, TargetRule, compile_pattern)
+    context = _compile_rules(CONTEXT_FILE, ContextRule, compile_pattern)
     target_ids = {c.rule.id for c in targets}
     for section, named in (
         ("victim_away", [*implications.victim_away.markers, *implications.victim_away.negates]
@@ -365,11 +368,33 @@ def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], Sequence[str]]:
 
     tokenizer = english_tokenizer(Vocab())
     specials = {s.lower() for s in lexicon.special_tokens}
+    whole = _kept_whole(tokenizer)
 
     @lru_cache(maxsize=None)  # word classes repeat the same words across many patterns
     def tokenize(word: str) -> tuple[str, ...]:
-        if word in specials:
+        if word in specials or whole(word):
             return (word,)
         return tuple(t.text for t in tokenizer(word))
 
     return tokenize
+
+
+def _kept_whole(tokenizer: Tokenizer) -> Callable[[str], bool]:
+    """True for a word the tokenizer certainly leaves as one token, without tokenizing it
+    (which builds a Doc: three times the cost, over some five thousand pattern words).
+    spaCy splits a word without spaces only at a special case, a prefix, a suffix or an
+    infix, and its special-case matcher can only match a word that is a special case
+    itself; any other word (a zero-length match included) goes to the tokenizer."""
+    rules = tokenizer.rules
+    prefix, suffix, infixes = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
+
+    def whole(word: str) -> bool:
+        return (
+            word.split() == [word]
+            and word not in rules
+            and prefix(word) is None
+            and suffix(word) is None
+            and next(iter(infixes(word)), None) is None
+        )
+
+    return whole
