@@ -94,6 +94,15 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- "A - no. first time": an answer, not a house number ("no. 12")
     ("children_present", "negated", "Q kids? A - no. first time he's hit her"),
     ("children_present", "current", "c/r lives at no. 12 with her kids"),
+    # --- presence and departure in terse or passive forms
+    (S, "current", "SUSP: in the back bedroom"),
+    (S, "current", "silent call, yes/no answers only, confirmed a man is with her"),
+    (S, "negated", "h/b smashed the tv then got a taxi to his brother's"),
+    ("coercive_control", "current", "she says she's being kept in the house by her husband's family"),
+    ("coercive_control", None, "sister not answering her phone since this morning"),
+    ("coercive_control", "current", "he answers her phone if anyone rings her"),
+    # --- harassment that goes on now, by someone she knew before
+    ("stalking_harassment", "current", "a lad she went out with last year keeps waiting outside her work"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
