@@ -152,9 +152,14 @@ class RiskContext:
             applied = [
                 m
                 for m in scoped[lo:hi]
-                if rule.context and m.rule.applies_to(label, rule.id) and not _overlaps(m, span)
+                if rule.context and m.rule.applies_to(label, rule.id)
                 and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
-                and _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
+                # a present time inside the mention is its own ("keeps following her")
+                and (
+                    m.rule.category is Category.PRESENT
+                    if _overlaps(m, span)
+                    else _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
+                )
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
                 and (not m.rule.at_clause_start or _at_clause_start(doc, m.start, hard, soft))
             ]

@@ -103,6 +103,8 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("coercive_control", "current", "he answers her phone if anyone rings her"),
     # --- harassment that goes on now, by someone she knew before
     ("stalking_harassment", "current", "a lad she went out with last year keeps waiting outside her work"),
+    # --- trap: "used to keep her money" is a past habit, not "keeps"
+    ("coercive_control", "historical", "ex used to keep her bank card when they lived together, they split in 2022"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
