@@ -105,6 +105,15 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("stalking_harassment", "current", "a lad she went out with last year keeps waiting outside her work"),
     # --- trap: "used to keep her money" is a past habit, not "keeps"
     ("coercive_control", "historical", "ex used to keep her bank card when they lived together, they split in 2022"),
+    # --- "deployed" is the suspect's posting only with him as subject, not an ARV's
+    ("safety_confirmed", None, "he has the shotgun in the farmhouse, ARV deployed"),
+    ("safety_confirmed", "current", "h/b has since been deployed to cyprus with the army until march"),
+    # --- "expecting him back" is not a pregnancy; "expecting" on its own is
+    ("pregnancy", None, "she is not expecting him back tonight"),
+    ("pregnancy", "current", "c/r is expecting, about 20 wks"),
+    # --- an elderly victim named with her age: her son is an adult, not a child at the address
+    ("children_present", None, "c/r mrs hughes 87 - lives with son, son pushed her over"),
+    ("vulnerable_victim", "current", "c/r mrs hughes 87 - lives with son, son pushed her over"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
