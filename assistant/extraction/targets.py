@@ -61,7 +61,7 @@ class RiskTargetMatcher:
             span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
             if _age_allows(span, rule):
                 found.append((span, rule))
-        kept = [(_without_trailing_punct(span), rule) for span, rule in _resolve_overlaps(found)]
+        kept = [(_without_edge_punct(span), rule) for span, rule in _resolve_overlaps(found)]
         doc.spans[self.span_key] = [span for span, _ in kept]
         doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
         return doc
@@ -102,17 +102,24 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
     return kept
 
 
-_CLAUSE_ENDS = frozenset({".", "!", "?", ";", ",", "...", ":"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";", "..."})
+_CLAUSE_ENDS = _SENTENCE_ENDS | {",", ":"}
 
 
-def _without_trailing_punct(span: Span) -> Span:
-    """A pattern's last token may be punctuation (a `!word` test, a `#punct`): the mention
-    ends before it, so its sentence's full stop still bounds the scope of what follows
-    ("she's not going back. he's not with her": the second denial is not about the first)."""
-    end = span.end
-    while end - span.start > 1 and span.doc[end - 1].text in _CLAUSE_ENDS:
+def _without_edge_punct(span: Span) -> Span:
+    """A pattern's first or last token may be punctuation (a `!word` test, a `#punct`): the
+    mention starts after a sentence end and ends before a clause end (an apposition's comma
+    stays: "her brother, a PCSO"), so a full stop still bounds the scope of
+    what stands across it ("she's not going back. he's not with her": the second denial is
+    not about the first; "kids? none. 2 prev reports": the "none" is not about the reports)."""
+    start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].text in _CLAUSE_ENDS:
         end -= 1
-    return span if end == span.end else Span(span.doc, span.start, end, label=span.label, span_id=span.id)
+    while end - start > 1 and span.doc[start].text in _SENTENCE_ENDS:
+        start += 1
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(span.doc, start, end, label=span.label, span_id=span.id)
 
 
 def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, TargetRule]]) -> bool:

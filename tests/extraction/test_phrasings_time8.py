@@ -114,6 +114,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- an elderly victim named with her age: her son is an adult, not a child at the address
     ("children_present", None, "c/r mrs hughes 87 - lives with son, son pushed her over"),
     ("vulnerable_victim", "current", "c/r mrs hughes 87 - lives with son, son pushed her over"),
+    # --- a mention starts after a full stop: "none." answers the question before it
+    ("previous_incidents", "current", "kids? none. 2 prev reports re him on the system"),
+    # --- cutting her hair or her phone line is no wound; "none living with them" answers no
+    ("injury", None, "he cut her hair off while she was asleep to humiliate her"),
+    ("injury", "current", "he cut her arm with a stanley knife"),
+    ("children_present", "negated", "asked re children - none living with them"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
