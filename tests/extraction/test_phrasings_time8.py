@@ -120,6 +120,14 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("injury", None, "he cut her hair off while she was asleep to humiliate her"),
     ("injury", "current", "he cut her arm with a stanley knife"),
     ("children_present", "negated", "asked re children - none living with them"),
+    # --- out the back door to the shed is still at the scene; so is a victim sat in her car
+    # in the lane: only a car somewhere else (at a shop, outside her mum's) takes her away
+    (S, "current", "child says dad has gone out the back door to the garage"),
+    (S, "negated", "he went out the front door and drove off"),
+    (S, "current", "he has gone back in the house, she is sat in her car in the yard"),
+    (S, "negated", "she is sat in her car at the retail park, he is at home"),
+    (S, "negated", "she is sitting in her car outside her mum's, he is at home"),
+    (S, "current", "he went out to feed the dogs and could walk in any minute"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
