@@ -36,6 +36,8 @@ USUAL_CALLS = [
     ["Mr Vaughan reported that his ex-partner keeps messaging him, saying he can't live without him"],
     ["c/r (female) states my wife grabbed my wrist"],
     ["caller is a 91-year-old man, his grandson shouted at him and shoved him; his wife is in hospital"],
+    ["RP: V (F 55) / partner (M 60) has been shouting at her, she says he is a retired PC"],  # a partner marked male
+    ["c/r says h/b has gone to the pub, she is at home with the kids"],
     [""],
     ["🙂 " * 50],
 ]
