@@ -38,6 +38,7 @@ _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
+_TOPIC_JOINERS = frozenset({"or", "/", "nor"})
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
               "son", "daughter", "friend", "sister", "brother", "i"}
@@ -453,11 +454,20 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
     first = span.start
     while first > 0 and not hard[first - 1] and not soft[first - 1]:
         first -= 1  # a clause: "hurt - yes, weapon - no" answers each topic on its own
-    if span.start - first <= 1 and any(doc[i].text in _QA_SEPARATORS for i in range(k, m.start)):
+    if _bare_topic(first, span, doc) and any(doc[i].text in _QA_SEPARATORS for i in range(k, m.start)):
         return True
     while first > 0 and not hard[first - 1]:
         first -= 1
     return any(doc[i].norm_ in _QUESTION_CUES for i in range(first, m.start))
+
+
+def _bare_topic(first: int, span: Span, doc: Doc) -> bool:
+    """The mention is a topic on its own in its clause, or the last of two ("strangled or
+    choked - no", "kids/pets? no"): a question-and-answer separator then answers it."""
+    lead = span.start - first
+    if lead <= 1:
+        return True
+    return lead <= 4 and doc[span.start - 1].norm_ in _TOPIC_JOINERS
 
 
 def _same_clause(m: Modifier, span: Span, soft: list[bool], doc: Doc) -> bool:

@@ -128,6 +128,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "she is sat in her car at the retail park, he is at home"),
     (S, "negated", "she is sitting in her car outside her mum's, he is at home"),
     (S, "current", "he went out to feed the dogs and could walk in any minute"),
+    # --- "strangled or choked - no": the answer covers both topics of the question
+    ("strangulation", "negated", "asked: weapons - no; strangled or choked - no; guns - no"),
+    ("strangulation", "current", "asked: weapons - no; strangled or choked - yes, last night"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
