@@ -131,6 +131,15 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- "strangled or choked - no": the answer covers both topics of the question
     ("strangulation", "negated", "asked: weapons - no; strangled or choked - no; guns - no"),
     ("strangulation", "current", "asked: weapons - no; strangled or choked - yes, last night"),
+    # --- a gun owned and stored is firearm access, not a weapon at hand (spec: weapon is used,
+    # held, at hand or threatened); a gun on him, or "he's got a gun" on a live call, is
+    ("weapon", None, "he keeps a shotgun and an air rifle in the gun cabinet in the garage"),
+    ("firearm_access", "current", "he keeps a shotgun and an air rifle in the gun cabinet in the garage"),
+    ("weapon", None, "her dad has shotguns at the farm, he can get the key"),
+    ("weapon", None, "husband has a rifle hidden in the loft, not licensed"),
+    ("weapon", "current", "c/r whispering he has a gun, line went dead"),
+    ("weapon", "current", "ex has a pistol on him and is at the door"),
+    ("weapon", "current", "she says he's got a gun"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
