@@ -140,6 +140,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("weapon", "current", "c/r whispering he has a gun, line went dead"),
     ("weapon", "current", "ex has a pistol on him and is at the door"),
     ("weapon", "current", "she says he's got a gun"),
+    # --- a scratch on her neck is an injury; marks or a grip on the neck are strangulation
+    ("strangulation", None, "she has a scratch on her neck from his ring"),
+    ("injury", "current", "she has a scratch on her neck from his ring"),
+    ("strangulation", "current", "red marks on her neck where he held her"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
