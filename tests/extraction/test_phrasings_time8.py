@@ -144,6 +144,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("strangulation", None, "she has a scratch on her neck from his ring"),
     ("injury", "current", "she has a scratch on her neck from his ring"),
     ("strangulation", "current", "red marks on her neck where he held her"),
+    # --- an animal's wound is animal abuse, not a person's injury
+    ("injury", None, "dog is yelping, she thinks its leg is broken"),
+    ("animal_abuse", "current", "he kicked the dog, it is yelping and its leg is hurt"),
+    ("injury", "current", "he kicked the dog, she has a cut lip"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
