@@ -148,6 +148,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("injury", None, "dog is yelping, she thinks its leg is broken"),
     ("animal_abuse", "current", "he kicked the dog, it is yelping and its leg is hurt"),
     ("injury", "current", "he kicked the dog, she has a cut lip"),
+    # --- the suspect in a named hospital, as an inpatient, or in a care home is a protective fact
+    ("safety_confirmed", "current", "her husband Roy is currently in Glangwili hospital after a fall, there for two weeks"),
+    ("safety_confirmed", "current", "he is an inpatient at the general until next week"),
+    (S, "negated", "son is in a care home since his stroke"),
+    (S, None, "victim now in a respite care home, son doesn't know which one"),
+    ("safety_confirmed", None, "she works in a care home on nights"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
