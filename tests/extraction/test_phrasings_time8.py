@@ -154,6 +154,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "son is in a care home since his stroke"),
     (S, None, "victim now in a respite care home, son doesn't know which one"),
     ("safety_confirmed", None, "she works in a care home on nights"),
+    # --- an earlier report to police is earlier police involvement (a previous incident)
+    ("previous_incidents", "current", "ex keeps texting her, 30 a day, logged w/ pol already"),
+    ("previous_incidents", "current", "they split last year when he was charged with assaulting her"),
+    ("previous_incidents", None, "she has not reported any of this to the police"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
