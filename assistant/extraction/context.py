@@ -37,8 +37,9 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
-# words that make a clause a question an answer can refer to ("asked re weapons - said no")
+# joins two topics one answer covers ("strangled or choked - no")
 _TOPIC_JOINERS = frozenset({"or", "/", "nor"})
+# words that make a clause a question an answer can refer to ("asked re weapons - said no")
 _QA_SEPARATORS = {"-", "?", ":", "–", "—", "--"}
 _ANSWERERS = {"she", "he", "they", "caller", "c/r", "ip", "victim", "mum", "mother", "dad", "father", "neighbour",
               "son", "daughter", "friend", "sister", "brother", "i"}
@@ -171,7 +172,7 @@ class RiskContext:
                     m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
                 ]
             if any(m.rule.category is Category.HISTORICAL for m in applied):
-                applied = _without_overtaken_past(applied, scoped[lo:hi], span, hard)
+                applied = _without_overtaken_past(applied, scoped[lo:hi], span)
             candidate.modifiers = tuple(m.describe(doc) for m in applied)
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
@@ -331,22 +332,16 @@ def _past_nearer(span: Span, applied: list[Modifier]) -> bool:
     return not present or min(historical) < min(present)
 
 
-def _without_overtaken_past(applied: list[Modifier], nearby: list[Modifier], span: Span, hard: list[bool]) -> list[Modifier]:
-    """A past time is overtaken by a present one standing between it and the mention, in
-    the same sentence ("threatened to kill her last week, tonight he said he'd ... kill
-    her"): the later time frames what follows it, however far the past one reaches. Only
-    a time for every label overtakes ("tonight", "now"), not one kept to some ("lately")."""
-    presents = [
-        p for p in nearby if p.rule.category is Category.PRESENT and p.rule.is_generic
-    ]
-    if not presents:
-        return applied
+def _without_overtaken_past(applied: list[Modifier], nearby: list[Modifier], span: Span) -> list[Modifier]:
+    """A past time is overtaken by a present one standing between it and the mention ("said
+    he'd kill her last week, tonight he told her sister he's driving over ... to kill her"):
+    the later time frames what follows it, however far the past one reaches. Only a time
+    for every label overtakes ("tonight", "now"), not one kept to some ("lately")."""
+    presents = [p for p in nearby if p.rule.category is Category.PRESENT and p.rule.is_generic]
 
     def overtaken(m: Modifier) -> bool:
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
-        return any(
-            lo <= p.start and p.end <= hi and not any(hard[i] for i in range(lo, hi)) for p in presents
-        )
+        return any(lo <= p.start and p.end <= hi for p in presents)
 
     return [m for m in applied if m.rule.category is not Category.HISTORICAL or not overtaken(m)]
 
