@@ -23,6 +23,7 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
     mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
     mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
     mentions = _drop_weak_assertions(mentions, set(implications.weak_assertions))
+    mentions = _drop_named_beside_told(mentions, set(implications.named_only))
     if implications.custody_ended is not None:
         mentions = _drop_ended(mentions, implications.custody_ended)
     by_label: dict[str, list[Mention]] = {}
@@ -130,6 +131,17 @@ def _drop_weak_assertions(mentions: list[Mention], weak: set[str]) -> list[Menti
         last_status[m.label] = m.status
         kept.append(m)
     return kept
+
+
+def _drop_named_beside_told(mentions: list[Mention], named: set[str]) -> list[Mention]:
+    """A bare name of a label ("report the coercive control") says nothing of when; where the
+    call also tells the behaviour ("he used to take her wages"), that telling decides the
+    status. A name with a time of its own ("controlling behaviour during the relationship")
+    stays."""
+    if not named:
+        return mentions
+    told = {m.label for m in mentions if m.rule not in named}
+    return [m for m in mentions if not (m.rule in named and m.label in told and not m.modifiers)]
 
 
 def _drop_ended(mentions: list[Mention], rule: LaterEnds) -> list[Mention]:

@@ -268,6 +268,9 @@ class Implications(Strict):
     # target rule ids of presence read from a description ("he's drunk"): they never override
     # a denial made earlier in the call (resolve.py)
     weak_assertions: list[str] = Field(default_factory=list)
+    # target rule ids that only name a label ("coercive control"): the call's own accounts of
+    # the behaviour, when there are any, decide its status (resolve.py)
+    named_only: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
     @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown")
@@ -340,6 +343,7 @@ def load_rules() -> RuleSet:
          if implications.elderly_victim else []),
         ("weak_denials", implications.weak_denials),
         ("weak_assertions", implications.weak_assertions),
+        ("named_only", implications.named_only),
         ("custody_ended", [*implications.custody_ended.markers, *implications.custody_ended.cancels]
          if implications.custody_ended else []),
     ):

@@ -158,6 +158,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("previous_incidents", "current", "ex keeps texting her, 30 a day, logged w/ pol already"),
     ("previous_incidents", "current", "they split last year when he was charged with assaulting her"),
     ("previous_incidents", None, "she has not reported any of this to the police"),
+    # --- the bare name "coercive control" takes its time from the behaviour told beside it
+    ("coercive_control", "historical", "she says he used to take all her wages when they lived together, she left him in 2022 and wants to report the coercive control"),
+    ("coercive_control", "current", "he checks her phone every night, she wants advice about coercive control"),
+    ("coercive_control", "historical", "she wants to report controlling behaviour during the relationship, he took her wages off her"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),

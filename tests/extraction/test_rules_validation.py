@@ -275,7 +275,7 @@ def _bad_first_implication(**changes):
 @pytest.mark.parametrize(
     "section,key",
     [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("weak_denials", None),
-     ("weak_assertions", None), ("custody_ended", "markers"), ("custody_ended", "cancels")],
+     ("weak_assertions", None), ("named_only", None), ("custody_ended", "markers"), ("custody_ended", "cancels")],
 )
 def test_implications_naming_an_unknown_rule_name_the_section(override, section, key):
     imp = _implications()
