@@ -162,6 +162,9 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("coercive_control", "historical", "she says he used to take all her wages when they lived together, she left him in 2022 and wants to report the coercive control"),
     ("coercive_control", "current", "he checks her phone every night, she wants advice about coercive control"),
     ("coercive_control", "historical", "she wants to report controlling behaviour during the relationship, he took her wages off her"),
+    # --- "but it's all gone now": a healed injury is historical, across the "but"
+    ("injury", "historical", "she had a black eye but she says it's all gone now"),
+    ("injury", "current", "she has a cut lip but it has stopped bleeding"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
