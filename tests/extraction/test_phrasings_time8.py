@@ -165,6 +165,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- "but it's all gone now": a healed injury is historical, across the "but"
     ("injury", "historical", "she had a black eye but she says it's all gone now"),
     ("injury", "current", "she has a cut lip but it has stopped bleeding"),
+    # --- "Q: ever ...? A: yes, two years ago": the answer dates the act asked about
+    ("strangulation", "historical", "Q: has he ever choked you? A: yes, about two years ago, before the kids"),
+    ("threats_to_kill", "historical", "Q: ever threatened to kill you? A: once, last summer"),
+    ("injury", "current", "Q: has he hurt you? A: yes tonight, her lip is split"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
