@@ -47,12 +47,17 @@ class RiskTargetMatcher:
         self.span_key = span_key
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, tuple[TargetRule, int]] = {}  # rule id hash -> (rule, label hash)
+        # rules with a pattern whose first or last token may be punctuation: only their
+        # matches are trimmed (most rules' edges are words, and need no look)
+        self._may_trim: set[int] = set()
         for compiled in rules.targets:
             rule = compiled.rule
             assert isinstance(rule, TargetRule)
             key = nlp.vocab.strings.add(rule.id)
             self._rules[key] = (rule, nlp.vocab.strings.add(rule.label))
             self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
+            if any(_may_be_punct(p[0]) or _may_be_punct(p[-1]) for p in compiled.patterns if p):
+                self._may_trim.add(key)
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[tuple[Span, TargetRule]] = []
@@ -61,7 +66,10 @@ class RiskTargetMatcher:
             span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
             if _age_allows(span, rule):
                 found.append((span, rule))
-        kept = [(_without_edge_punct(span), rule) for span, rule in _resolve_overlaps(found)]
+        kept = [
+            (_without_edge_punct(span) if span.id in self._may_trim else span, rule)
+            for span, rule in _resolve_overlaps(found)
+        ]
         doc.spans[self.span_key] = [span for span, _ in kept]
         doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
         return doc
@@ -104,6 +112,21 @@ def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "..."})
 _CLAUSE_ENDS = _SENTENCE_ENDS | {",", ":"}
+
+
+def _may_be_punct(spec: dict) -> bool:
+    """Whether a token spec can match punctuation: any token, a punctuation test, a word test
+    that only excludes words (`!word`), or one that names a punctuation mark ("." in a list)."""
+    if "IS_PUNCT" in spec or not any(key != "OP" for key in spec):
+        return True
+    norm = spec.get("NORM")
+    if isinstance(norm, dict):
+        if "NOT_IN" in norm:
+            return True
+        words = norm.get("IN", [])
+    else:
+        words = [norm] if isinstance(norm, str) else []
+    return any(isinstance(w, str) and not w[:1].isalnum() for w in words)
 
 
 def _without_edge_punct(span: Span) -> Span:
