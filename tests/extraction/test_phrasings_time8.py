@@ -169,6 +169,16 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("strangulation", "historical", "Q: has he ever choked you? A: yes, about two years ago, before the kids"),
     ("threats_to_kill", "historical", "Q: ever threatened to kill you? A: once, last summer"),
     ("injury", "current", "Q: has he hurt you? A: yes tonight, her lip is split"),
+    # --- "last time last night" is this incident; "had a knife last time" is not
+    ("sexual_abuse", "current", "he makes her have sex when she says no, last time last night"),
+    ("weapon", "historical", "ex bf, had a knife last time"),
+    # --- presence in other words: asleep on her sofa, circling in his car, an assault in a room
+    (S, "current", "ex let himself in and has fallen asleep on her sofa, she doesnt want him there"),
+    (S, "current", "c/r says ex is driving round and round the estate"),
+    (S, "current", "child says dad hitting mum in the kitchen"),
+    (S, "current", "bf at home with her now. mum not at the address"),
+    # --- a car driven at her is a weapon
+    ("weapon", "current", "he drove his van at her in the car park, she jumped out of the way"),
     # --- a hedged denial of a weapon is a denial; a hedged absence of the suspect stays open
     ("weapon", "negated", "she doesn't think he has any weapons in the house"),
     (S, "current", "she doesn't think he is still in the flat but can't be sure"),
