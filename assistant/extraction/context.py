@@ -78,7 +78,7 @@ class RiskContext:
         child = rules.implications.child_subject
         self._child_subject_labels = frozenset(child.labels if child else ())
         self._child_subject_kin = frozenset(child.kin if child else ())
-        widest = max((c.rule.max_tokens for c in rules.context), default=0)
+        widest = max((c.rule.widest_reach for c in rules.context), default=0)
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
@@ -160,7 +160,7 @@ class RiskContext:
                 and (
                     m.rule.category is Category.PRESENT
                     if _overlaps(m, span)
-                    else _in_scope(m, span, hard, soft, target_starts, target_ends, len(doc), doc)
+                    else _in_scope(m, span, label, hard, soft, target_starts, target_ends, len(doc), doc)
                 )
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
                 and (not m.rule.at_clause_start or _at_clause_start(doc, m.start, hard, soft))
@@ -383,6 +383,7 @@ def _at_clause_start(doc: Doc, index: int, hard: list[bool], soft: list[bool]) -
 def _in_scope(
     m: Modifier,
     span: Span,
+    label: str,
     hard: list[bool],
     soft: list[bool],
     target_starts: set[int],
@@ -391,9 +392,10 @@ def _in_scope(
     doc: Doc,
 ) -> bool:
     rule = m.rule
+    reach = rule.reach(label)
     sentence_only = rule.scope == "sentence"
     if span.start >= m.end and rule.direction in ("forward", "both"):
-        budget = rule.max_tokens
+        budget = reach
         resets = 0
         i = m.end
         if soft[span.start] and span.start > m.end and not sentence_only:
@@ -407,7 +409,7 @@ def _in_scope(
                     and resets < _MAX_LIST_RESETS
                     and _list_continues(i, span.start, target_starts, target_ends, n, doc)
                 ):
-                    budget = rule.max_tokens
+                    budget = reach
                     resets += 1
                 else:
                     return False
@@ -418,7 +420,7 @@ def _in_scope(
         return True
     if span.end <= m.start and rule.direction in ("backward", "both"):
         distance = m.start - span.end
-        if distance > rule.max_tokens:
+        if distance > reach:
             return False
         if rule.anaphoric or rule.answer:
             return _reaches_back(m, span, hard, soft, doc)

@@ -143,6 +143,16 @@ class Category(StrEnum):
     BREAK = "BREAK"  # ends a clause (",", "and") but lists carry negation across it
 
 
+class LongerReach(Strict):
+    labels: list[str] = Field(min_length=1)
+    max_tokens: int = Field(ge=1, le=60)
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+
 class ContextRule(Strict):
     id: str
     category: Category
@@ -163,6 +173,9 @@ class ContextRule(Strict):
     # the answer to a question ("asked re weapons - said no", "Q kids? A no"): reaches back
     # across the one break before it into a question (a cue word, "?", or a bare topic)
     answer: bool = False
+    # a longer reach for some labels ("several times last year" dates a one-off act further
+    # along its clause than it dates a lasting state)
+    longer_reach: LongerReach | None = None
 
     @field_validator("labels", "exclude_labels")
     @classmethod
@@ -180,6 +193,15 @@ class ContextRule(Strict):
     def is_generic(self) -> bool:
         """Applies to every label (not restricted to some labels or rules)."""
         return not self.labels and not self.rules
+
+    def reach(self, label: str) -> int:
+        """How many tokens the rule reaches for a mention of `label`."""
+        longer = self.longer_reach
+        return longer.max_tokens if longer is not None and label in longer.labels else self.max_tokens
+
+    @property
+    def widest_reach(self) -> int:
+        return max(self.max_tokens, self.longer_reach.max_tokens if self.longer_reach else 0)
 
 
 # --- implications --------------------------------------------------------------------------
