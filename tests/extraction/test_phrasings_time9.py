@@ -1,0 +1,49 @@
+"""Presence phrasings, ninth session: "at home in <town>" and "gone back to his flat" put the
+suspect at his own place, away from her; "inside" after a remand or recall means prison, so
+it never undoes the custody stated before it, though with nothing before it he is in the house;
+a refuge, "FC" (front counter) and "stayin at her mums" say the victim is away, so "he's at
+home" is not with her; "caller has gone out" is the caller leaving, not the suspect; "lives
+with her partner at home in <town>" is where they live, not where he is now. Rows are written
+for this test in a call handler's style, not taken from any data set, each with a trap beside
+it. Notes of one call are separated by " || "."""
+
+from __future__ import annotations
+
+from assistant.analysis import Analyser
+
+from phrasing import assert_reads, phrasing_rows
+
+S = "suspect_present"
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # --- at home in a town, or gone back to his own flat: at his own place
+    (S, "negated", "ex sending abusive txts all evening, he is at home in Rotherham she thinks"),
+    (S, "negated", "c/r says ex keeps ringing her, ex at home in Alnwick, no car"),
+    (S, "negated", "bf shoved her then he's gone back to his flat on Mill St"),
+    (S, "negated", "p/ner went back to his own house after the row"),
+    # --- traps: at home in a room, or into a room of hers, is with her
+    (S, "current", "he is at home in the kitchen shouting, c/r in the bathroom"),
+    (S, "current", "he's gone back into the bedroom, she's hiding in the loo"),
+    # --- inside after custody is prison
+    (S, "negated", "husband remanded last week for assault on a neighbour, still inside"),
+    (S, "negated", "son was recalled to prison on Monday, while he's inside she feels safe"),
+    # --- traps: with nothing before it, inside is the house; a return is a return
+    (S, "current", "c/r in the garden, p/ner still inside smashing things"),
+    (S, "current", "he left at 6 || he has come back and he's inside now banging about"),
+    # --- the victim away: a refuge, a front counter, her mum's
+    (S, "negated", "V and the kids are in a refuge now, he's at home"),
+    (S, "negated", "FC Ludlow, female reporting husband pushed her yday. he's at home now"),
+    (S, "negated", "she's not going back tonight, stayin at her mums, he's at home"),
+    # --- traps: with her at home, he's at home
+    (S, "current", "c/r whispering from the bathroom, he's at home and drunk"),
+    # --- the caller going out is not the suspect leaving
+    (S, "current", "c/r says wife is throwing plates || caller has gone out to the car, she is still inside screaming"),
+    (S, "negated", "c/r says wife threw a plate at him || she has gone out, took the car"),
+    # --- where they live together is not where he is now
+    (S, "current", "female whispering, lives with partner at home in Barnsley, he is in the shower now"),
+]
+
+
+@phrasing_rows(ROWS)
+def test_presence_phrasings(analyser: Analyser, label: str, expected: str | None, notes: str) -> None:
+    assert_reads(analyser, label, expected, notes)
