@@ -41,6 +41,18 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "c/r says wife threw a plate at him || she has gone out, took the car"),
     # --- where they live together is not where he is now
     (S, "current", "female whispering, lives with partner at home in Barnsley, he is in the shower now"),
+    # --- a return that is a date, tomorrow, or a helper coming to sit with her
+    (S, "negated", "ex in HMP Durham for robbery, due out 2028"),
+    (S, "negated", "he left after the row, coming back for his clothes tomorrow"),
+    (S, "negated", "p/ner has left in a taxi. her dad is on his way over to stay with her"),
+    # --- traps: a return within minutes is still coming back
+    (S, "current", "he's gone to the shop, coming back in 5 mins"),
+    # --- "still on" her medication is not him still on scene; gone off in his car is gone
+    (S, "negated", "he's at work until 8, she's still on antidepressants"),
+    (S, "negated", "c/r says bf at the address earlier, gone off now in his car"),
+    # --- traps: still on the landing, sat in his car on the drive
+    (S, "current", "he is still on the landing shouting"),
+    (S, "current", "he is sat in his car on the drive revving the engine"),
 ]
 
 
