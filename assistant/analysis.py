@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -14,6 +15,7 @@ from assistant.extraction.roles import READING, USUAL_READING, CallReading, load
 from assistant.extraction.rules import load_rules
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
+from assistant.labels import Status
 from assistant.models import Analysis, CallContext
 from assistant.questions.engine import suggest_questions
 from assistant.questions.script import load_script
@@ -52,6 +54,8 @@ class Analyser:
         found: list[Mention] = []
         adult_kin: set[str] = set()
         for i, doc in enumerate(self._docs(notes, reading=reading)):
+            if i and (dating := doc._.dates_previous_note):
+                found = self._dated_by_next_note(found, i - 1, dating)
             found.extend(
                 m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
                 for m in mentions_from_doc(doc, i, adult_kin)
@@ -60,6 +64,18 @@ class Analyser:
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
         return found
+
+    def _dated_by_next_note(self, found: list[Mention], message: int, dating: str) -> list[Mention]:
+        """"husband has threatened to kill her" || "Clarified: that was two years ago": the
+        one-off acts of note `message` with no present time of their own become historical."""
+        labels = self.rules.implications.dated_by_next_note
+        return [
+            replace(m, status=Status.HISTORICAL, modifiers=(*m.modifiers, f"{dating} in the next note"))
+            if m.message == message and m.label in labels and m.status is Status.CURRENT
+            and not any(note.startswith("present:") for note in m.modifiers)
+            else m
+            for m in found
+        ]
 
     def _docs(self, notes: Sequence[str], *, reading: CallReading = USUAL_READING) -> Iterator[Doc]:
         """The notes through the pipeline, in order (a subclass may look at each doc)."""

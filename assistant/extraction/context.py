@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
+from assistant.extraction.targets import Candidate
 from assistant.labels import Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
@@ -37,6 +38,7 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
 _STRUCTURE = (Category.TERMINATE, Category.BREAK)
+_WHEN_CLAUSE = frozenset({"when", "while", "whilst", "before", "after", "during", "and"})
 # joins two topics one answer covers ("strangled or choked - no")
 _TOPIC_JOINERS = frozenset({"or", "/", "nor"})
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
@@ -49,6 +51,11 @@ _ANSWER_LEAD = _ANSWERERS | _REPORTING | {"is", "has", "a", "answer"}
 # not "if": "threatening to stab her if she rings police" is a condition, not a question ("asked
 # if ..." has its "asked")
 _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "re", "regarding", "?"}
+
+
+if not Doc.has_extension("dates_previous_note"):
+    # the modifier, described, of a note that opens by dating the note before it (or None)
+    Doc.set_extension("dates_previous_note", default=None)
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a setattr call per field
@@ -134,9 +141,10 @@ class RiskContext:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = doc._.risk_candidates or []
+        modifiers = self._find_modifiers(doc)
+        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates)
         if not candidates:
             return doc
-        modifiers = self._find_modifiers(doc)
         hard, soft = self._breaks(doc, modifiers)
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
@@ -245,6 +253,22 @@ class RiskContext:
         if span.label_ not in self._child_subject_labels or doc[span.start].norm_ not in self._child_subject_kin:
             return False
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
+
+
+def _dating_of_previous_note(doc: Doc, modifiers: list[Modifier], candidates: list[Candidate]) -> str | None:
+    """A past time the note opens with, before any mention of its own ("Clarified: that was
+    two years ago", "said it few months ago when drunk"), is about the note before."""
+    first_mention = min((c.span.start for c in candidates), default=len(doc))
+    for m in modifiers:
+        if m.rule.previous_note and m.start < first_mention and _ends_a_statement(doc, m.end):
+            return m.describe(doc)
+    return None
+
+
+def _ends_a_statement(doc: Doc, i: int) -> bool:
+    """Nothing of the same statement follows but a clause of when ("that was last week,",
+    "... ago when he was drunk"): "it was last week he hit her" is about its own act."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or doc[i].norm_ in _WHEN_CLAUSE
 
 
 def _keeps_its_stop(text: str) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.datafiles import DataFileError, content_hash, iter_jsonl, load_yaml, read_text, validate
 from assistant.extraction.patterns import PatternCompiler, PatternError, TokenPattern, end_of_note_variants
@@ -170,6 +170,9 @@ class ContextRule(Strict):
     # a sentence about an earlier one ("... he'd kill her. That was last week"): reaches
     # back across the one sentence break before it (backward, up to max_tokens)
     anaphoric: bool = False
+    # a note that opens with it, before any mention, dates the note before it too ("threatened
+    # to kill her" || "Clarified: that was two years ago"): historical rules only
+    previous_note: bool = False
     # the answer to a question ("asked re weapons - said no", "Q kids? A no"): reaches back
     # across the one break before it into a question (a cue word, "?", or a bare topic)
     answer: bool = False
@@ -198,6 +201,12 @@ class ContextRule(Strict):
         """How many tokens the rule reaches for a mention of `label`."""
         longer = self.longer_reach
         return longer.max_tokens if longer is not None and label in longer.labels else self.max_tokens
+
+    @model_validator(mode="after")
+    def _previous_note_is_historical(self) -> "ContextRule":
+        if self.previous_note and self.category is not Category.HISTORICAL:
+            raise ValueError("previous_note is for HISTORICAL rules only")
+        return self
 
     @property
     def widest_reach(self) -> int:
@@ -293,9 +302,15 @@ class Implications(Strict):
     # target rule ids that only name a label ("coercive control"): the call's own accounts of
     # the behaviour, when there are any, decide its status (resolve.py)
     named_only: list[str] = Field(default_factory=list)
+    # one-off acts a later note can date ("threatened to kill her" || "that was two years
+    # ago"): their current mentions in the note before such a note become historical
+    dated_by_next_note: list[str] = Field(default_factory=list)
     adult_age: int = 18
 
-    @field_validator("never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown")
+    @field_validator(
+        "never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown",
+        "dated_by_next_note",
+    )
     @classmethod
     def _labels(cls, values: list[str]) -> list[str]:
         return [_check_label(v) for v in values]

@@ -3,7 +3,10 @@ suspect at his own place, away from her; "inside" after a remand or recall means
 it never undoes the custody stated before it, though with nothing before it he is in the house;
 a refuge, "FC" (front counter) and "stayin at her mums" say the victim is away, so "he's at
 home" is not with her; "caller has gone out" is the caller leaving, not the suspect; "lives
-with her partner at home in <town>" is where they live, not where he is now. Rows are written
+with her partner at home in <town>" is where they live, not where he is now; a release year,
+"coming back tomorrow" and a helper "on his way over to stay with her" are no return of the
+suspect; a note that opens by dating the note before ("that was a few years ago") makes its
+one-off acts historical. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -53,6 +56,14 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: still on the landing, sat in his car on the drive
     (S, "current", "he is still on the landing shouting"),
     (S, "current", "he is sat in his car on the drive revving the engine"),
+    # --- a note that opens by dating the note before makes its one-off acts historical
+    ("threats_to_kill", "historical", "p/ner threatened to kill her || that was a few years ago, nothing since"),
+    ("weapon", "historical", "ex came at her with a knife || Clarified: this was last summer."),
+    ("injury", "historical", "he broke her arm || said it was in 2019 when they lived in Hull"),
+    ("threats_to_kill", "historical", "bf said 'you're dead if you leave' || said it a few months ago"),
+    # --- traps: a time that opens a statement of its own, or an act with a time of its own
+    ("threats_to_kill", "current", "he said he would kill her || it was last week he first hit her"),
+    ("injury", "current", "he has split her lip tonight || it was 2 months ago, the last time police came"),
 ]
 
 

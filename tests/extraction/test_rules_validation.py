@@ -142,6 +142,7 @@ def _context(**changes) -> str:
          "zz.bad_reach", "weapons"),
         (CONTEXT_FILE, lambda: _context(id="zz.no_reach", longer_reach={"labels": ["weapon"], "max_tokens": 0}),
          "zz.no_reach", "longer_reach.max_tokens"),
+        (CONTEXT_FILE, lambda: _context(id="zz.not_past", previous_note=True), "zz.not_past", "HISTORICAL rules only"),
         (CONTEXT_FILE, lambda: json.dumps(first_rule(CONTEXT_FILE)), first_rule(CONTEXT_FILE)["id"], "duplicate id"),
         (CONTEXT_FILE, lambda: _context(id="zz.bad_pattern", pattern="not .."), "zz.bad_pattern", "'..'"),
     ],
@@ -307,6 +308,7 @@ def test_implications_naming_an_unknown_rule_name_the_section(override, section,
         (lambda imp: imp["elderly_victim"].pop("adult_kin"), ["elderly_victim.adult_kin", "Field required"]),
         (lambda imp: imp["child_subject"].update(labels=["suspect_presence"]), ["child_subject.labels", "suspect_presence"]),
         (lambda imp: imp.update(hedged_unknown=["safety"]), ["hedged_unknown", "safety"]),
+        (lambda imp: imp.update(dated_by_next_note=["threats"]), ["dated_by_next_note", "threats"]),
     ],
 )
 def test_bad_implications_name_file_and_entry(override, change, fragments):
