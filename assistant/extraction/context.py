@@ -82,6 +82,7 @@ class RiskContext:
         self._present_only = frozenset(rules.implications.never_historical)
         self._lasting = frozenset(rules.implications.lasting_states)
         self._hedged_unknown = frozenset(rules.implications.hedged_unknown)
+        self._dated_by_next_note = frozenset(rules.implications.dated_by_next_note)
         child = rules.implications.child_subject
         self._child_subject_labels = frozenset(child.labels if child else ())
         self._child_subject_kin = frozenset(child.kin if child else ())
@@ -142,7 +143,7 @@ class RiskContext:
     def __call__(self, doc: Doc) -> Doc:
         candidates = doc._.risk_candidates or []
         modifiers = self._find_modifiers(doc)
-        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates)
+        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note)
         if not candidates:
             return doc
         hard, soft = self._breaks(doc, modifiers)
@@ -255,10 +256,12 @@ class RiskContext:
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
 
 
-def _dating_of_previous_note(doc: Doc, modifiers: list[Modifier], candidates: list[Candidate]) -> str | None:
-    """A past time the note opens with, before any mention of its own ("Clarified: that was
-    two years ago", "said it few months ago when drunk"), is about the note before."""
-    first_mention = min((c.span.start for c in candidates), default=len(doc))
+def _dating_of_previous_note(
+    doc: Doc, modifiers: list[Modifier], candidates: list[Candidate], dated: frozenset[str]
+) -> str | None:
+    """A past time the note opens with, before any act of its own that it could date ("Clarified:
+    that was two years ago", "said it few months ago when drunk"), is about the note before."""
+    first_mention = min((c.span.start for c in candidates if c.span.label_ in dated), default=len(doc))
     for m in modifiers:
         if m.rule.previous_note and m.start < first_mention and _ends_a_statement(doc, m.end):
             return m.describe(doc)

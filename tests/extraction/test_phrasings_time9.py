@@ -6,7 +6,8 @@ home" is not with her; "caller has gone out" is the caller leaving, not the susp
 with her partner at home in <town>" is where they live, not where he is now; a release year,
 "coming back tomorrow" and a helper "on his way over to stay with her" are no return of the
 suspect; a note that opens by dating the note before ("that was a few years ago") makes its
-one-off acts historical. Rows are written
+one-off acts historical; a season ("in the summer", "at Easter") and "nothing since" date
+one-off acts, never a lasting state or a plan. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -64,6 +65,15 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: a time that opens a statement of its own, or an act with a time of its own
     ("threats_to_kill", "current", "he said he would kill her || it was last week he first hit her"),
     ("injury", "current", "he has split her lip tonight || it was 2 months ago, the last time police came"),
+    ("weapon", "historical", "husband hits her with his walking stick || Last time was 3 weeks ago. No injuries."),
+    # --- a season dates a one-off act; "nothing since" closes it
+    ("strangulation", "historical", "c/r says he had her by the throat once in the summer, they are still together"),
+    ("sexual_abuse", "historical", "also made her have sex when she said no, at Easter"),
+    ("threats_to_kill", "historical", "he told her he'd kill her if she went to police, nothing like it since"),
+    ("weapon", "historical", "has been hitting her with a belt on and off since the spring, last time about a fortnight ago"),
+    # --- traps: a season does not date a lasting state or a plan; "since" a time is ongoing
+    ("honour_based_abuse", "current", "her family are taking her to Pakistan to be married in the summer holidays"),
+    ("coercive_control", "current", "he has controlled all her money since about 2 years ago"),
 ]
 
 
