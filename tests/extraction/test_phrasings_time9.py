@@ -7,7 +7,8 @@ with her partner at home in <town>" is where they live, not where he is now; a r
 "coming back tomorrow" and a helper "on his way over to stay with her" are no return of the
 suspect; a note that opens by dating the note before ("that was a few years ago") makes its
 one-off acts historical; a season ("in the summer", "at Easter") and "nothing since" date
-one-off acts, never a lasting state or a plan. Rows are written
+one-off acts, never a lasting state or a plan; throwing her out of bed, bleach on her clothes
+and guns on his certificate are no weapon, and "didn't hit her with anything" denies one. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -74,6 +75,17 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: a season does not date a lasting state or a plan; "since" a time is ongoing
     ("honour_based_abuse", "current", "her family are taking her to Pakistan to be married in the summer holidays"),
     ("coercive_control", "current", "he has controlled all her money since about 2 years ago"),
+    # --- not a weapon: thrown out of bed, bleach on her clothes, guns on his certificate,
+    # and "didn't hit her with anything" takes back an earlier weapon
+    ("weapon", None, "last night he threw her out of bed and swore at her"),
+    ("weapon", None, "he poured bleach all over her clothes and her bedding"),
+    ("weapon", None, "still has a shotgun and a rifle on his certificate, keeps them at the farm"),
+    ("weapon", "negated", "c/r says p/ner hit her with a mug || correction - he didn't hit her with anything, threw it at the wall"),
+    # --- traps: thrown at her, bleach at her, a gun he threatened her with
+    ("weapon", "current", "he threw a mug at her head"),
+    ("weapon", "current", "he threw bleach at her face"),
+    ("weapon", "current", "he pointed the shotgun at her and said he'd use it"),
+    ("weapon", "current", "he hit her with anything he could grab, a pan and a chair"),
 ]
 
 
