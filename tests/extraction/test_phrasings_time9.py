@@ -8,7 +8,9 @@ with her partner at home in <town>" is where they live, not where he is now; a r
 suspect; a note that opens by dating the note before ("that was a few years ago") makes its
 one-off acts historical; a season ("in the summer", "at Easter") and "nothing since" date
 one-off acts, never a lasting state or a plan; throwing her out of bed, bleach on her clothes
-and guns on his certificate are no weapon, and "didn't hit her with anything" denies one. Rows are written
+and guns on his certificate are no weapon, and "didn't hit her with anything" denies one; "Injuries - none at the moment" answers no;
+lifts to hospital appointments, an inpatient after an operation, and a paramedic by job are no
+injury; "got 2 years for GBH on her" dates the injury. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -86,6 +88,16 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("weapon", "current", "he threw bleach at her face"),
     ("weapon", "current", "he pointed the shotgun at her and said he'd use it"),
     ("weapon", "current", "he hit her with anything he could grab, a pan and a chair"),
+    # --- an answer for now denies; routine care is no injury; a sentence served dates the act
+    ("injury", "negated", "male c/r. Kids - none. Injuries - none at the moment. Drink - yes"),
+    ("weapon", "negated", "weapons - none seen"),
+    ("injury", None, "she relies on him for lifts to the hospital"),
+    ("injury", None, "he is an inpatient at Ysbyty Glan Clwyd after a knee operation"),
+    ("injury", None, "she said he's a paramedic, not police"),
+    ("injury", "historical", "ex got 2 years last month for GBH on her, now in HMP Leeds"),
+    # --- traps: taken to hospital with an injury is one; an answer with an injury is one
+    ("injury", "current", "ambulance took her to hospital with a head wound"),
+    ("injury", "current", "Injuries - cut to her lip at the moment bleeding"),
 ]
 
 
