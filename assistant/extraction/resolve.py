@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
-from assistant.extraction.rules import Implications, LaterEnds
+from assistant.extraction.rules import Implications, LaterEnds, OnlyBeside
 from assistant.labels import LABELS, Status
 from assistant.models import Evidence, Indicator
 
@@ -20,7 +20,8 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
-    mentions = _apply_elderly_victim(_apply_victim_away(list(mentions), implications), implications)
+    mentions = _without_lone_companions(list(mentions), implications.only_beside)
+    mentions = _apply_elderly_victim(_apply_victim_away(mentions, implications), implications)
     mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
     mentions = _drop_weak_assertions(mentions, set(implications.weak_assertions))
     mentions = _drop_named_beside_told(mentions, set(implications.named_only))
@@ -153,6 +154,15 @@ def _drop_ended(mentions: list[Mention], rule: LaterEnds) -> list[Mention]:
         return mentions
     last = max(ends)
     return [m for m in mentions if not (m.rule in cancels and (m.message, m.start) < last)]
+
+
+def _without_lone_companions(mentions: list[Mention], entries: list[OnlyBeside]) -> list[Mention]:
+    """Drops the mentions of each entry's rules when the call asserts none of its labels."""
+    dropped: set[str] = set()
+    for entry in entries:
+        if not any(m.label in entry.labels and m.status is not Status.NEGATED for m in mentions):
+            dropped.update(entry.rules)
+    return [m for m in mentions if m.rule not in dropped] if dropped else mentions
 
 
 def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:

@@ -277,6 +277,20 @@ class ElderlyVictim(Strict):
     adult_kin: list[str]
 
 
+class OnlyBeside(Strict):
+    """Mentions that place the suspect only in one kind of call: "at home with her parents"
+    says the suspects are with her where family pressure is the abuse, and nothing of where a
+    partner is. Mentions of `rules` count only when the call asserts one of `labels`."""
+
+    rules: list[str]
+    labels: list[str]
+
+    @field_validator("labels")
+    @classmethod
+    def _labels(cls, values: list[str]) -> list[str]:
+        return [_check_label(v) for v in values]
+
+
 class Implications(Strict):
     never_historical: list[str]
     historical_becomes_current: list[str]
@@ -305,6 +319,7 @@ class Implications(Strict):
     # one-off acts a later note can date ("threatened to kill her" || "that was two years
     # ago"): their current mentions in the note before such a note become historical
     dated_by_next_note: list[str] = Field(default_factory=list)
+    only_beside: list[OnlyBeside] = Field(default_factory=list)
     adult_age: int = 18
 
     @field_validator(
@@ -383,6 +398,7 @@ def load_rules() -> RuleSet:
         ("named_only", implications.named_only),
         ("custody_ended", [*implications.custody_ended.markers, *implications.custody_ended.cancels]
          if implications.custody_ended else []),
+        ("only_beside", [rule for entry in implications.only_beside for rule in entry.rules]),
     ):
         unknown = [r for r in named if r not in target_ids]
         if unknown:

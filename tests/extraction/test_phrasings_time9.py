@@ -10,7 +10,8 @@ one-off acts historical; a season ("in the summer", "at Easter") and "nothing si
 one-off acts, never a lasting state or a plan; throwing her out of bed, bleach on her clothes
 and guns on his certificate are no weapon, and "didn't hit her with anything" denies one; "Injuries - none at the moment" answers no;
 lifts to hospital appointments, an inpatient after an operation, and a paramedic by job are no
-injury; "got 2 years for GBH on her" dates the injury. Rows are written
+injury; "got 2 years for GBH on her" dates the injury; where family pressure is the abuse,
+the family at home with her are the suspects present (implications' only_beside). Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -98,6 +99,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: taken to hospital with an injury is one; an answer with an injury is one
     ("injury", "current", "ambulance took her to hospital with a head wound"),
     ("injury", "current", "Injuries - cut to her lip at the moment bleeding"),
+    # --- family pressure: the family at home with her are the suspects there
+    (S, "current", "c/r says her niece (18) is being forced to marry, niece at home now with her parents"),
+    (S, "current", "17yo texting friend family taking her abroad to marry tonight. Father and uncles with her at home"),
+    # --- traps: with no family pressure, at home with her parents is no suspect; nor where she lives
+    (S, None, "p/ner punched her last night, she's at home with her parents now"),
+    (S, "negated", "FC Leeds. IP says family say she has shamed them, she lives at home with her parents, they're at work"),
 ]
 
 

@@ -280,12 +280,15 @@ def _bad_first_implication(**changes):
 @pytest.mark.parametrize(
     "section,key",
     [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("weak_denials", None),
-     ("weak_assertions", None), ("named_only", None), ("custody_ended", "markers"), ("custody_ended", "cancels")],
+     ("weak_assertions", None), ("named_only", None), ("custody_ended", "markers"), ("custody_ended", "cancels"),
+     ("only_beside", 0)],
 )
 def test_implications_naming_an_unknown_rule_name_the_section(override, section, key):
     imp = _implications()
     if key is None:
         imp[section] = ["no.such_rule"]
+    elif key == 0:
+        imp[section][0]["rules"] = ["no.such_rule"]
     else:
         imp[section][key] = ["no.such_rule"]
     override[IMPLICATIONS_FILE] = yaml.safe_dump(imp)
@@ -309,6 +312,7 @@ def test_implications_naming_an_unknown_rule_name_the_section(override, section,
         (lambda imp: imp["child_subject"].update(labels=["suspect_presence"]), ["child_subject.labels", "suspect_presence"]),
         (lambda imp: imp.update(hedged_unknown=["safety"]), ["hedged_unknown", "safety"]),
         (lambda imp: imp.update(dated_by_next_note=["threats"]), ["dated_by_next_note", "threats"]),
+        (lambda imp: imp["only_beside"][0].update(labels=["honour"]), ["only_beside.0.labels", "honour"]),
     ],
 )
 def test_bad_implications_name_file_and_entry(override, change, fragments):
