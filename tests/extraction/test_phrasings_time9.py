@@ -11,7 +11,9 @@ one-off acts, never a lasting state or a plan; throwing her out of bed, bleach o
 and guns on his certificate are no weapon, and "didn't hit her with anything" denies one; "Injuries - none at the moment" answers no;
 lifts to hospital appointments, an inpatient after an operation, and a paramedic by job are no
 injury; "got 2 years for GBH on her" dates the injury; where family pressure is the abuse,
-the family at home with her are the suspects present (implications' only_beside). Rows are written
+the family at home with her are the suspects present (implications' only_beside); not knowing
+whether the husband is home leaves him possibly there, not knowing whether he still has a
+machete says nothing of where he is; gone to bed in the spare room is in the house. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -105,6 +107,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: with no family pressure, at home with her parents is no suspect; nor where she lives
     (S, None, "p/ner punched her last night, she's at home with her parents now"),
     (S, "negated", "FC Leeds. IP says family say she has shamed them, she lives at home with her parents, they're at work"),
+    # --- unsure whether he is there is "he may be there"; unsure whether he has a thing is not
+    (S, "current", "friend says the husband hits her, caller doesnt know if the husband is home or not"),
+    (S, None, "he used to keep a machete under the bed, she doesn't know if he still has it"),
+    (S, None, "she is not sure if he has a gun licence"),
+    # --- gone to bed in the spare room is in the house
+    (S, "current", "they argued about money, he shouted at her and then went to bed in the spare room"),
 ]
 
 
