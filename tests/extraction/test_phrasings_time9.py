@@ -13,7 +13,8 @@ lifts to hospital appointments, an inpatient after an operation, and a paramedic
 injury; "got 2 years for GBH on her" dates the injury; where family pressure is the abuse,
 the family at home with her are the suspects present (implications' only_beside); not knowing
 whether the husband is home leaves him possibly there, not knowing whether he still has a
-machete says nothing of where he is; gone to bed in the spare room is in the house. Rows are written
+machete says nothing of where he is; gone to bed in the spare room is in the house; back in two
+hours is not back soon. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -113,6 +114,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she is not sure if he has a gun licence"),
     # --- gone to bed in the spare room is in the house
     (S, "current", "they argued about money, he shouted at her and then went to bed in the spare room"),
+    # --- back in two hours is not "back soon"; back in twenty minutes or an hour is
+    (S, "negated", "Q - is he there now? A - no, at the gym, back in approx 2 hrs"),
+    (S, "current", "Q - is he there now? A - no, gone to the shop, back in 20 mins"),
+    (S, "current", "he went out for cans, back in about an hour"),
 ]
 
 
