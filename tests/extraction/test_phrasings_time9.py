@@ -14,7 +14,7 @@ injury; "got 2 years for GBH on her" dates the injury; where family pressure is 
 the family at home with her are the suspects present (implications' only_beside); not knowing
 whether the husband is home leaves him possibly there, not knowing whether he still has a
 machete says nothing of where he is; gone to bed in the spare room is in the house; back in two
-hours is not back soon. Rows are written
+hours is not back soon; a neighbour's "own kids" are not the household's. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -118,6 +118,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "Q - is he there now? A - no, at the gym, back in approx 2 hrs"),
     (S, "current", "Q - is he there now? A - no, gone to the shop, back in 20 mins"),
     (S, "current", "he went out for cans, back in about an hour"),
+    # --- a neighbour's own kids are not in the household
+    ("children_present", None, "c/r next door hears male shouting 'ill kill you', c/r's own kids woken up by it"),
+    ("children_present", None, "neighbour says her own children are scared by the noise from no 12"),
+    # --- traps: the household's kids
+    ("children_present", "current", "c/r says p/ner smashing the kitchen, kids woken up by it"),
 ]
 
 
