@@ -23,6 +23,10 @@ FEMALE_SUSPECT_CALLS = [
     ["M c/r says p/ner keeps saying she'll kill herself if he leaves"],
     ["A man attended the front counter: his wife reads his messages. They have an 18 month old son. She is at work."],
     ["c/r male, susp is his ex, she is still inside"],
+    ["IP Gary 54, wife Denise gets handy when she's had a drink, split his lip last wk", "she's at work til 10pm"],
+    ["Mr Novak via Language Line, says wife took his passport & wont give it back. she's at work."],
+    ["Male victim. Says female partner decides which friends he can see. She's at work."],
+    ["FC - m 45 attended, says his wife takes his bank card + wont let him see his brother, threatens to tell the kids he's abusive"],
 ]
 USUAL_CALLS = [
     ["IP says bf hit her, he's still in the kitchen"],
@@ -38,6 +42,8 @@ USUAL_CALLS = [
     ["caller is a 91-year-old man, his grandson shouted at him and shoved him; his wife is in hospital"],
     ["RP: V (F 55) / partner (M 60) has been shouting at her, she says he is a retired PC"],  # a partner marked male
     ["c/r says h/b has gone to the pub, she is at home with the kids"],
+    ["male c/r says his son (23) is in the garden with an air rifle, shouting at his wife"],  # the son who harms
+    ["caller says her husband's ex-wife keeps ringing her"],
     [""],
     ["🙂 " * 50],
 ]
