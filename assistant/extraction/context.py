@@ -20,6 +20,7 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
+from assistant.extraction.rule_views import ContextView
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -53,15 +54,15 @@ _QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a setattr call per field
 class Modifier:
-    rule: ContextRule
+    rule: ContextView
     start: int
     end: int
     # label-restricted rules that void this modifier for their labels only: a pseudo phrase
     # overlapping it, or a longer modifier of another kind holding it
-    blockers: tuple[ContextRule, ...] = ()
+    blockers: tuple[ContextView, ...] = ()
 
     def describe(self, doc: Doc) -> str:
-        return f"{self.rule.category.value.lower()}: {doc[self.start:self.end].text!r} ({self.rule.id})"
+        return f"{self.rule.kind}: {doc[self.start:self.end].text!r} ({self.rule.id})"
 
 
 @Language.factory("risk_context", default_config={})
@@ -86,11 +87,11 @@ class RiskContext:
         # off the word's text once, not off `doc.text`, which builds a Token per word
         self._kept_stop: dict[int, bool] = {}
         self._matcher = GatedMatcher(nlp.vocab)
-        self._rules: dict[int, ContextRule] = {}
+        self._rules: dict[int, ContextView] = {}
         for compiled in rules.context:
             rule = compiled.rule
             assert isinstance(rule, ContextRule)
-            self._rules[nlp.vocab.strings.add(rule.id)] = rule
+            self._rules[nlp.vocab.strings.add(rule.id)] = ContextView.of(rule)
             self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
 
     # -- scope ----------------------------------------------------------------------------
@@ -145,49 +146,60 @@ class RiskContext:
         )
         starts = [m.start for m in scoped]
         reach, longest = self._max_reach, max((m.end - m.start for m in scoped), default=0)
+        n = len(doc)
         for candidate in candidates:
             span, rule = candidate.span, candidate.rule
             # only modifiers within reach can apply: linear in the note, not quadratic
             lo = bisect_left(starts, span.start - reach - longest)
             hi = bisect_right(starts, span.end + reach)
+            nearby = scoped[lo:hi]
             label = span.label_
+            rule_id = rule.id
+            present_only = label in self._present_only
             applied = [
                 m
-                for m in scoped[lo:hi]
-                if rule.context and m.rule.applies_to(label, rule.id)
-                and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
+                for m in nearby
+                if m.rule.applies_to(label, rule_id)
+                and not (m.blockers and any(b.applies_to(label, rule_id) for b in m.blockers))
                 # a present time inside the mention is its own ("keeps following her")
                 and (
                     m.rule.category is Category.PRESENT
                     if _overlaps(m, span)
-                    else _in_scope(m, span, label, hard, soft, target_starts, target_ends, len(doc), doc)
+                    else _in_scope(m, span, label, hard, soft, target_starts, target_ends, n, doc)
                 )
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
                 and (not m.rule.at_clause_start or _at_clause_start(doc, m.start, hard, soft))
-            ]
-            if applied and (label in self._lasting or label in self._present_only):
-                # a lasting state, or a present-only one ("he strangled her 2 years ago, he is
-                # still on the landing"), takes a past time only from its own clause
-                applied = [
-                    m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
-                ]
-            if any(m.rule.category is Category.HISTORICAL for m in applied):
-                applied = _without_overtaken_past(applied, scoped[lo:hi], span)
-            candidate.modifiers = tuple(m.describe(doc) for m in applied)
+            ] if nearby and rule.context else []
+            if applied:
+                if label in self._lasting or present_only:
+                    # a lasting state, or a present-only one ("he strangled her 2 years ago, he
+                    # is still on the landing"), takes a past time only from its own clause
+                    applied = [
+                        m for m in applied
+                        if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
+                    ]
+                if any(m.rule.category is Category.HISTORICAL for m in applied):
+                    applied = _without_overtaken_past(applied, nearby, span)
+            candidate.modifiers = tuple(m.describe(doc) for m in applied) if applied else ()
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
             # gives the parent's age
             # an explicit child's age beats a word like "older" ("older sister (17)")
-            candidate.adult = (
-                any(m.rule.category is Category.ADULT for m in applied) and not self._child_age_near(doc, span)
-            ) or (bool(rule.kin) and self._adult_age_near(doc, span))
-            candidate.excluded = candidate.adult or self._about_a_child(doc, span) or any(
-                (m.rule.category is Category.HEDGE and label in self._hedged_unknown)
-                or m.rule.category is Category.OTHER_SUBJECT
-                or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
-                for m in applied
+            adult_modifier = any(m.rule.category is Category.ADULT for m in applied) if applied else False
+            candidate.adult = (adult_modifier and not self._child_age_near(doc, span)) or (
+                bool(rule.kin) and self._adult_age_near(doc, span)
             )
-            candidate.status = _status(rule, span, applied, present_only=span.label_ in self._present_only)
+            candidate.excluded = candidate.adult or self._about_a_child(doc, span) or (
+                any(
+                    (m.rule.category is Category.HEDGE and label in self._hedged_unknown)
+                    or m.rule.category is Category.OTHER_SUBJECT
+                    or (m.rule.category is Category.HABITUAL and present_only)
+                    for m in applied
+                )
+                if applied
+                else False
+            )
+            candidate.status = _status(rule, span, applied, present_only=present_only)
         return doc
 
     def _find_modifiers(self, doc: Doc) -> list[Modifier]:
@@ -209,7 +221,7 @@ class RiskContext:
                 continue
             structure = category in _STRUCTURE
             size = m.end - m.start
-            blockers: list[ContextRule] = []
+            blockers: list[ContextView] = []
             dropped = False
             for r in rivals[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]:
                 if r is m or r.end <= m.start:
@@ -393,8 +405,8 @@ def _in_scope(
 ) -> bool:
     rule = m.rule
     reach = rule.reach(label)
-    sentence_only = rule.scope == "sentence"
-    if span.start >= m.end and rule.direction in ("forward", "both"):
+    sentence_only = rule.sentence_only
+    if span.start >= m.end and rule.forward:
         budget = reach
         resets = 0
         i = m.end
@@ -418,7 +430,7 @@ def _in_scope(
                 return False
             i += 1
         return True
-    if span.end <= m.start and rule.direction in ("backward", "both"):
+    if span.end <= m.start and rule.backward:
         distance = m.start - span.end
         if distance > reach:
             return False
