@@ -25,11 +25,6 @@ class NoteTooLongError(ValueError):
     pass
 
 
-def _with_text(m: Mention, note: str) -> Mention:
-    """Evidence quotes the note as typed, even where a surrogate was replaced for spaCy."""
-    return Mention(m.label, m.status, m.message, m.start, m.end, note[m.start : m.end], m.rule, m.modifiers)
-
-
 class Analyser:
     """Holds the warm pipeline and the loaded rule files; analysis is pure and thread-safe
     in the sense that it keeps no per-call state."""
@@ -52,10 +47,8 @@ class Analyser:
         found: list[Mention] = []
         adult_kin: set[str] = set()
         for i, doc in enumerate(self._docs(notes, reading=reading)):
-            found.extend(
-                m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
-                for m in mentions_from_doc(doc, i, adult_kin)
-            )
+            # evidence quotes the note as typed, even where a surrogate was replaced for spaCy
+            found.extend(mentions_from_doc(doc, i, adult_kin, note=notes[i]))
             # the candidates' spans point back at the doc: dropping them breaks the cycle,
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None

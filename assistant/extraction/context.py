@@ -61,8 +61,9 @@ class Modifier:
     # overlapping it, or a longer modifier of another kind holding it
     blockers: tuple[ContextView, ...] = ()
 
-    def describe(self, doc: Doc) -> str:
-        return f"{self.rule.kind}: {doc[self.start:self.end].text!r} ({self.rule.id})"
+    def describe(self, text: str) -> str:
+        """`text`: the modifier's words as `Span.text` gives them."""
+        return f"{self.rule.kind}: {text!r} ({self.rule.id})"
 
 
 @Language.factory("risk_context", default_config={})
@@ -96,7 +97,7 @@ class RiskContext:
 
     # -- scope ----------------------------------------------------------------------------
 
-    def _breaks(self, doc: Doc, modifiers: list[Modifier]) -> tuple[list[bool], list[bool]]:
+    def _breaks(self, doc: Doc, modifiers: list[Modifier], rows: list[list[int]]) -> tuple[list[bool], list[bool]]:
         # a newline, or a dash or slash standing alone between words ("no one hurt - he's
         # at work", "kids upstairs / he's drunk"), ends a statement like a full stop
         # (hash arrays, not Token objects: a Token per word cost more than the check)
@@ -104,7 +105,6 @@ class RiskContext:
         separators = self._separators
         kept_stop = self._kept_stop
         hard: list[bool] = []
-        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()
         followed_by_space = False  # the previous token's trailing whitespace
         stops: list[int] = []
         for i, (orth, is_space, spacy) in enumerate(rows):
@@ -138,7 +138,8 @@ class RiskContext:
         if not candidates:
             return doc
         modifiers = self._find_modifiers(doc)
-        hard, soft = self._breaks(doc, modifiers)
+        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()  # per token: orth hash, is space, space after
+        hard, soft = self._breaks(doc, modifiers, rows)
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
         scoped = sorted(
@@ -180,7 +181,9 @@ class RiskContext:
                     ]
                 if any(m.rule.category is Category.HISTORICAL for m in applied):
                     applied = _without_overtaken_past(applied, nearby, span)
-            candidate.modifiers = tuple(m.describe(doc) for m in applied) if applied else ()
+            candidate.modifiers = (
+                tuple(m.describe(_text(rows, m.start, m.end, doc.vocab.strings)) for m in applied) if applied else ()
+            )
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
             # gives the parent's age
@@ -257,6 +260,13 @@ class RiskContext:
         if span.label_ not in self._child_subject_labels or doc[span.start].norm_ not in self._child_subject_kin:
             return False
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
+
+
+def _text(rows: list[list[int]], start: int, end: int, strings: StringStore) -> str:
+    """`doc[start:end].text` off the orth and space-after columns, without a Span and its
+    Token objects: each token's text and its space, but for the last token's space."""
+    text = "".join(strings[orth] + " " if space_after else strings[orth] for orth, _, space_after in rows[start:end])
+    return text[:-1] if start < end and rows[end - 1][2] else text
 
 
 def _keeps_its_stop(text: str) -> bool:
