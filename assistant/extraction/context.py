@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from assistant.extraction.gated_matcher import GatedMatcher
 from assistant.extraction.rule_views import ContextView
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
-from assistant.labels import Status
+from assistant.labels import CURRENT, HISTORICAL, NEGATED, Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
 _MAX_LIST_RESETS = 8  # list items a negation reaches across ("no knife, gun, bat, ...")
@@ -37,7 +37,19 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 # what may follow the last item of a denied list: another item, or the denial's own word
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
-_STRUCTURE = (Category.TERMINATE, Category.BREAK)
+# Category members as module constants, for the per-note loops (see labels.py: on Python 3.11
+# a member read off an Enum class goes through EnumType's `__getattr__` hook)
+_CAT_NEGATED = Category.NEGATED
+_CAT_HISTORICAL = Category.HISTORICAL
+_CAT_PRESENT = Category.PRESENT
+_CAT_OTHER_SUBJECT = Category.OTHER_SUBJECT
+_CAT_ADULT = Category.ADULT
+_CAT_PSEUDO = Category.PSEUDO
+_CAT_HEDGE = Category.HEDGE
+_CAT_HABITUAL = Category.HABITUAL
+_CAT_TERMINATE = Category.TERMINATE
+_CAT_BREAK = Category.BREAK
+_STRUCTURE = (_CAT_TERMINATE, _CAT_BREAK)
 # joins two topics one answer covers ("strangled or choked - no")
 _TOPIC_JOINERS = frozenset({"or", "/", "nor"})
 # words that make a clause a question an answer can refer to ("asked re weapons - said no")
@@ -125,10 +137,10 @@ class RiskContext:
                 hard[i] = True
         soft = [False] * len(doc)
         for m in modifiers:
-            if m.rule.category is Category.TERMINATE:
+            if m.rule.category is _CAT_TERMINATE:
                 for i in range(m.start, m.end):
                     hard[i] = True
-            elif m.rule.category is Category.BREAK:
+            elif m.rule.category is _CAT_BREAK:
                 for i in range(m.start, m.end):
                     soft[i] = True
         return hard, soft
@@ -143,7 +155,7 @@ class RiskContext:
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
         scoped = sorted(
-            (m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)), key=lambda m: m.start
+            (m for m in modifiers if m.rule.category not in _STRUCTURE), key=lambda m: m.start
         )
         starts = [m.start for m in scoped]
         reach, longest = self._max_reach, max((m.end - m.start for m in scoped), default=0)
@@ -164,7 +176,7 @@ class RiskContext:
                 and not (m.blockers and any(b.applies_to(label, rule_id) for b in m.blockers))
                 # a present time inside the mention is its own ("keeps following her")
                 and (
-                    m.rule.category is Category.PRESENT
+                    m.rule.category is _CAT_PRESENT
                     if _overlaps(m, span)
                     else _in_scope(m, span, label, hard, soft, target_starts, target_ends, n, doc)
                 )
@@ -177,9 +189,9 @@ class RiskContext:
                     # is still on the landing"), takes a past time only from its own clause
                     applied = [
                         m for m in applied
-                        if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
+                        if m.rule.category is not _CAT_HISTORICAL or _same_clause(m, span, soft, doc)
                     ]
-                if any(m.rule.category is Category.HISTORICAL for m in applied):
+                if any(m.rule.category is _CAT_HISTORICAL for m in applied):
                     applied = _without_overtaken_past(applied, nearby, span)
             candidate.modifiers = (
                 tuple(m.describe(_text(rows, m.start, m.end, doc.vocab.strings)) for m in applied) if applied else ()
@@ -188,15 +200,15 @@ class RiskContext:
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
             # gives the parent's age
             # an explicit child's age beats a word like "older" ("older sister (17)")
-            adult_modifier = any(m.rule.category is Category.ADULT for m in applied) if applied else False
+            adult_modifier = any(m.rule.category is _CAT_ADULT for m in applied) if applied else False
             candidate.adult = (adult_modifier and not self._child_age_near(doc, span)) or (
                 bool(rule.kin) and self._adult_age_near(doc, span)
             )
             candidate.excluded = candidate.adult or self._about_a_child(doc, span) or (
                 any(
-                    (m.rule.category is Category.HEDGE and label in self._hedged_unknown)
-                    or m.rule.category is Category.OTHER_SUBJECT
-                    or (m.rule.category is Category.HABITUAL and present_only)
+                    (m.rule.category is _CAT_HEDGE and label in self._hedged_unknown)
+                    or m.rule.category is _CAT_OTHER_SUBJECT
+                    or (m.rule.category is _CAT_HABITUAL and present_only)
                     for m in applied
                 )
                 if applied
@@ -219,7 +231,7 @@ class RiskContext:
         kept: list[Modifier] = []
         for m in found:
             category = m.rule.category
-            if category is Category.PSEUDO or category is Category.HEDGE:
+            if category is _CAT_PSEUDO or category is _CAT_HEDGE:
                 kept.append(m)
                 continue
             structure = category in _STRUCTURE
@@ -230,7 +242,7 @@ class RiskContext:
                 if r is m or r.end <= m.start:
                     continue
                 r_size = r.end - r.start
-                if r.rule.category is Category.PSEUDO:
+                if r.rule.category is _CAT_PSEUDO:
                     if size > r_size and m.start <= r.start and r.end <= m.end:
                         continue  # the longer phrase wins
                 elif structure or r.rule.category is category or not (
@@ -325,32 +337,32 @@ def _age_in_years(doc: Doc, i: int) -> bool:
 def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_only: bool = False) -> Status:
     """Present-only labels (suspect_present, ...) describe now: a past denial ("arrested
     last week") is marked historical, which the resolver then ignores for them."""
-    status = rule.status or Status.CURRENT
-    if any(m.rule.category is Category.HEDGE for m in applied):
+    status = rule.status or CURRENT
+    if any(m.rule.category is _CAT_HEDGE for m in applied):
         # a hedge ("not sure if he has gone") keeps the danger open: current, whatever the phrase
-        return Status.CURRENT
-    negations = [m for m in applied if m.rule.category is Category.NEGATED]
-    if present_only and status is Status.NEGATED and not rule.durable and _past_nearer(span, applied):
-        return Status.HISTORICAL
-    if status is Status.NEGATED:
+        return CURRENT
+    negations = [m for m in applied if m.rule.category is _CAT_NEGATED]
+    if present_only and status is NEGATED and not rule.durable and _past_nearer(span, applied):
+        return HISTORICAL
+    if status is NEGATED:
         # Only a grammatical negation ("not in custody") flips a denial; a topical one
         # restricted to some labels ("custody ... arrest") restates it.
         # an answer ("Q safe to talk? n") flips the question's own wording wherever it stands
         if any((_distance(m, span) <= _FLIP_DISTANCE or m.rule.answer) and m.rule.is_generic for m in negations):
-            status = Status.CURRENT
+            status = CURRENT
     elif negations:
-        status = Status.NEGATED
-    if status is Status.CURRENT and not rule.durable and _past_nearer(span, applied):
-        status = Status.HISTORICAL
+        status = NEGATED
+    if status is CURRENT and not rule.durable and _past_nearer(span, applied):
+        status = HISTORICAL
     return status
 
 
 def _past_nearer(span: Span, applied: list[Modifier]) -> bool:
     """A history modifier applies and is nearer than any present-time one."""
-    historical = [_distance(m, span) for m in applied if m.rule.category is Category.HISTORICAL]
+    historical = [_distance(m, span) for m in applied if m.rule.category is _CAT_HISTORICAL]
     if not historical:
         return False
-    present = [_distance(m, span) for m in applied if m.rule.category is Category.PRESENT]
+    present = [_distance(m, span) for m in applied if m.rule.category is _CAT_PRESENT]
     return not present or min(historical) < min(present)
 
 
@@ -359,13 +371,13 @@ def _without_overtaken_past(applied: list[Modifier], nearby: list[Modifier], spa
     he'd kill her last week, tonight he told her sister he's driving over ... to kill her"):
     the later time frames what follows it, however far the past one reaches. Only a time
     for every label overtakes ("tonight", "now"), not one kept to some ("lately")."""
-    presents = [p for p in nearby if p.rule.category is Category.PRESENT and p.rule.is_generic]
+    presents = [p for p in nearby if p.rule.category is _CAT_PRESENT and p.rule.is_generic]
 
     def overtaken(m: Modifier) -> bool:
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
         return any(lo <= p.start and p.end <= hi for p in presents)
 
-    return [m for m in applied if m.rule.category is not Category.HISTORICAL or not overtaken(m)]
+    return [m for m in applied if m.rule.category is not _CAT_HISTORICAL or not overtaken(m)]
 
 
 def _distance(m: Modifier, span: Span) -> int:
@@ -427,7 +439,7 @@ def _in_scope(
                 return False
             if soft[i] and not sentence_only:
                 if (
-                    rule.category is Category.NEGATED
+                    rule.category is _CAT_NEGATED
                     and resets < _MAX_LIST_RESETS
                     and _list_continues(i, span.start, target_starts, target_ends, n, doc)
                 ):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from assistant.labels import Status
+from assistant.labels import NEGATED, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ def mentions_from_doc(
                 continue
         if candidate.excluded or candidate.status is None or candidate.rule.pseudo:
             continue
-        if candidate.rule.only_negated and candidate.status is not Status.NEGATED:
+        if candidate.rule.only_negated and candidate.status is not NEGATED:
             continue
         span = candidate.span
         start, end = span.start_char, span.end_char

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
 from assistant.grading.policy import Condition, FlagSpec, GradingPolicy, PolicySpec, RuleSpec
-from assistant.labels import ASSERTED, Grade, Status
+from assistant.labels import ASSERTED, CURRENT, Grade, Status
 from assistant.models import CallContext, FiredRule, Flag, GradeSuggestion, Indicator
 
 
@@ -60,15 +60,15 @@ def _prepared(policy: GradingPolicy) -> _Prepared:
 
 
 def holds(condition: Condition | PlainCondition, statuses: Mapping[str, Status], context: CallContext, grade: Grade | None = None) -> bool:
-    if condition.any_current and not any(statuses.get(l) is Status.CURRENT for l in condition.any_current):
+    if condition.any_current and not any(statuses.get(l) is CURRENT for l in condition.any_current):
         return False
     if condition.any_asserted and not any(statuses.get(l) in ASSERTED for l in condition.any_asserted):
         return False
-    if any(statuses.get(l) is not Status.CURRENT for l in condition.all_current):
+    if any(statuses.get(l) is not CURRENT for l in condition.all_current):
         return False
     if any(statuses.get(l) in ASSERTED for l in condition.none_asserted):
         return False
-    if any(statuses.get(l) is Status.CURRENT for l in condition.none_current):
+    if any(statuses.get(l) is CURRENT for l in condition.none_current):
         return False
     if condition.repeat_victim is not None and condition.repeat_victim != context.repeat_victim:
         return False
@@ -84,7 +84,7 @@ def _involved(condition: Condition | PlainCondition | None, by_label: Mapping[st
     wanted: list[str] = []
     for label in (*condition.any_current, *condition.all_current):
         ind = by_label.get(label)
-        if ind is not None and ind.status is Status.CURRENT and label not in wanted:
+        if ind is not None and ind.status is CURRENT and label not in wanted:
             wanted.append(label)
     for label in condition.any_asserted:
         ind = by_label.get(label)

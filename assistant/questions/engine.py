@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from weakref import WeakKeyDictionary
 
-from assistant.labels import ASSERTED, Status
+from assistant.labels import ASSERTED, CURRENT, NEGATED, Status
 from assistant.models import Indicator, Question
 from assistant.questions.script import CallScript, FollowUpCondition
 
@@ -27,9 +27,9 @@ class _PlainFollowUpCondition:
 
 def _follow_up_applies(when: FollowUpCondition | _PlainFollowUpCondition, statuses: dict[str, Status]) -> bool:
     return (
-        any(statuses.get(l) is Status.CURRENT for l in when.any_current)
+        any(statuses.get(l) is CURRENT for l in when.any_current)
         or any(statuses.get(l) in ASSERTED for l in when.any_asserted)
-        or any(statuses.get(l) in (Status.CURRENT, Status.NEGATED) for l in when.any_current_or_negated)
+        or any(statuses.get(l) in (CURRENT, NEGATED) for l in when.any_current_or_negated)
     )
 
 
