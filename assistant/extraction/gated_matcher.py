@@ -179,23 +179,24 @@ class GatedMatcher:
                 continue
             for key in group.singles:
                 add((key, i, i + 1))
-            for bucket in (
-                group.unindexed,
-                group.by_next.get(norms[i + 1], ()) if i + 1 < n else (),
-                group.by_previous.get(norms[i - 1], ()) if i else (),
-            ):
-                for pattern in bucket:
-                    for words in pattern.needs:
-                        if words.isdisjoint(present):
-                            break  # a word the pattern needs is nowhere in the note
-                    else:
-                        after, before = pattern.after, pattern.before
-                        ends = reach(after, i + 1, 1, n, columns) if after.steps else (i + 1,)
-                        if ends:
-                            key = pattern.key
-                            for start in reach(before, i - 1, -1, n, columns) if before.steps else (i,):
-                                for end in ends:
-                                    add((key, start, end))
+            if group.anchored:  # else one-word patterns only, or Matcher-bound ones (below)
+                for bucket in (
+                    group.unindexed,
+                    group.by_next.get(norms[i + 1], ()) if i + 1 < n else (),
+                    group.by_previous.get(norms[i - 1], ()) if i else (),
+                ):
+                    for pattern in bucket:
+                        for words in pattern.needs:
+                            if words.isdisjoint(present):
+                                break  # a word the pattern needs is nowhere in the note
+                        else:
+                            after, before = pattern.after, pattern.before
+                            ends = reach(after, i + 1, 1, n, columns) if after.steps else (i + 1,)
+                            if ends:
+                                key = pattern.key
+                                for start in reach(before, i - 1, -1, n, columns) if before.steps else (i,):
+                                    for end in ends:
+                                        add((key, start, end))
             if group.patterns:
                 windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
         for norm, spans in windows.items():
