@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +23,12 @@ from assistant.text import MAX_NOTE_CHARS, replace_surrogates
 
 class NoteTooLongError(ValueError):
     pass
+
+
+def _through(components: Sequence[Callable[[Doc], Doc]], doc: Doc) -> Doc:
+    for proc in components:
+        doc = proc(doc)
+    return doc
 
 
 class Analyser:
@@ -55,8 +61,13 @@ class Analyser:
         return found
 
     def _docs(self, notes: Sequence[str], *, reading: CallReading = USUAL_READING) -> Iterator[Doc]:
-        """The notes through the pipeline, in order (a subclass may look at each doc)."""
-        return self.nlp.pipe(self._doc(note, reading) for note in notes)
+        """The notes through the pipeline, in order (a subclass may look at each doc). When no
+        component batches (has a `pipe` method), each is called on each doc in turn, as
+        `nlp.pipe` would call them, without its per-call generator and wrapper set-up."""
+        components = [proc for _, proc in self.nlp.pipeline]
+        if any(hasattr(proc, "pipe") for proc in components):
+            return self.nlp.pipe(self._doc(note, reading) for note in notes)
+        return (_through(components, self._doc(note, reading)) for note in notes)
 
     def _doc(self, note: str, reading: CallReading) -> Doc:
         doc = self.nlp.make_doc(replace_surrogates(note))
