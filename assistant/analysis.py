@@ -21,6 +21,9 @@ from assistant.text import MAX_NOTE_CHARS, replace_surrogates
 
 
 
+_NO_CONTEXT = CallContext()  # frozen: one shared default, not a validated model per call
+
+
 class NoteTooLongError(ValueError):
     pass
 
@@ -83,7 +86,7 @@ class Analyser:
         context: CallContext | None = None,
         asked: frozenset[str] = frozenset(),
     ) -> Analysis:
-        context = context or CallContext()
+        context = context or _NO_CONTEXT
         indicators = resolve(self.mentions(notes), self.rules.implications)
         call_script = load_script(script)
         return Analysis(

@@ -43,16 +43,17 @@ def mentions_from_doc(
             continue
         span = candidate.span
         start, end = span.start_char, span.end_char
+        # positional: keywords would build a dict for every mention
         found.append(
             Mention(
-                label=span.label_,
-                status=candidate.status,
-                message=message,
-                start=start,
-                end=end,
-                text=span.text if note is None else note[start:end],
-                rule=candidate.rule.id,
-                modifiers=candidate.modifiers,
+                span.label_,
+                candidate.status,
+                message,
+                start,
+                end,
+                span.text if note is None else note[start:end],
+                candidate.rule.id,
+                candidate.modifiers,
             )
         )
     return found
