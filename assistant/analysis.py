@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.language import Language
@@ -15,7 +15,7 @@ from assistant.extraction.roles import READING, USUAL_READING, CallReading, load
 from assistant.extraction.rules import load_rules
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
-from assistant.labels import Status
+from assistant.labels import CURRENT, HISTORICAL
 from assistant.models import Analysis, CallContext
 from assistant.questions.engine import suggest_questions
 from assistant.questions.script import load_script
@@ -23,13 +23,17 @@ from assistant.text import MAX_NOTE_CHARS, replace_surrogates
 
 
 
+_NO_CONTEXT = CallContext()  # frozen: one shared default, not a validated model per call
+
+
 class NoteTooLongError(ValueError):
     pass
 
 
-def _with_text(m: Mention, note: str) -> Mention:
-    """Evidence quotes the note as typed, even where a surrogate was replaced for spaCy."""
-    return Mention(m.label, m.status, m.message, m.start, m.end, note[m.start : m.end], m.rule, m.modifiers)
+def _through(components: Sequence[Callable[[Doc], Doc]], doc: Doc) -> Doc:
+    for proc in components:
+        doc = proc(doc)
+    return doc
 
 
 class Analyser:
@@ -56,10 +60,8 @@ class Analyser:
         for i, doc in enumerate(self._docs(notes, reading=reading)):
             if i and (dating := doc._.dates_previous_note):
                 found = self._dated_by_next_note(found, i - 1, dating)
-            found.extend(
-                m if m.text == notes[i][m.start : m.end] else _with_text(m, notes[i])
-                for m in mentions_from_doc(doc, i, adult_kin)
-            )
+            # evidence quotes the note as typed, even where a surrogate was replaced for spaCy
+            found.extend(mentions_from_doc(doc, i, adult_kin, note=notes[i]))
             # the candidates' spans point back at the doc: dropping them breaks the cycle,
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
@@ -70,16 +72,21 @@ class Analyser:
         one-off acts of note `message` with no present time of their own become historical."""
         labels = self.rules.implications.dated_by_next_note
         return [
-            replace(m, status=Status.HISTORICAL, modifiers=(*m.modifiers, f"{dating} in the next note"))
-            if m.message == message and m.label in labels and m.status is Status.CURRENT
+            replace(m, status=HISTORICAL, modifiers=(*m.modifiers, f"{dating} in the next note"))
+            if m.message == message and m.label in labels and m.status is CURRENT
             and not any(note.startswith("present:") for note in m.modifiers)
             else m
             for m in found
         ]
 
     def _docs(self, notes: Sequence[str], *, reading: CallReading = USUAL_READING) -> Iterator[Doc]:
-        """The notes through the pipeline, in order (a subclass may look at each doc)."""
-        return self.nlp.pipe(self._doc(note, reading) for note in notes)
+        """The notes through the pipeline, in order (a subclass may look at each doc). When no
+        component batches (has a `pipe` method), each is called on each doc in turn, as
+        `nlp.pipe` would call them, without its per-call generator and wrapper set-up."""
+        components = [proc for _, proc in self.nlp.pipeline]
+        if any(hasattr(proc, "pipe") for proc in components):
+            return self.nlp.pipe(self._doc(note, reading) for note in notes)
+        return (_through(components, self._doc(note, reading)) for note in notes)
 
     def _doc(self, note: str, reading: CallReading) -> Doc:
         doc = self.nlp.make_doc(replace_surrogates(note))
@@ -95,7 +102,7 @@ class Analyser:
         context: CallContext | None = None,
         asked: frozenset[str] = frozenset(),
     ) -> Analysis:
-        context = context or CallContext()
+        context = context or _NO_CONTEXT
         indicators = resolve(self.mentions(notes), self.rules.implications)
         call_script = load_script(script)
         return Analysis(

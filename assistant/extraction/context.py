@@ -20,9 +20,10 @@ from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
 from assistant.extraction.gated_matcher import GatedMatcher
+from assistant.extraction.rule_views import ContextView
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.extraction.targets import Candidate
-from assistant.labels import Status
+from assistant.labels import CURRENT, HISTORICAL, NEGATED, Status
 
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
 _MAX_LIST_RESETS = 8  # list items a negation reaches across ("no knife, gun, bat, ...")
@@ -37,7 +38,19 @@ _CLAUSE_VERBS = {"split", "left", "leave", "went", "gone", "ran", "run", "took",
 # what may follow the last item of a denied list: another item, or the denial's own word
 _LIST_FOLLOWERS = {"or", "nor", "and", "&", "+", "/", "either", "seen", "found", "present", "reported", "mentioned",
                    "involved", "known", "noted", "disclosed", "at", "tonight", "today", "now", "whatsoever"}
-_STRUCTURE = (Category.TERMINATE, Category.BREAK)
+# Category members as module constants, for the per-note loops (see labels.py: on Python 3.11
+# a member read off an Enum class goes through EnumType's `__getattr__` hook)
+_CAT_NEGATED = Category.NEGATED
+_CAT_HISTORICAL = Category.HISTORICAL
+_CAT_PRESENT = Category.PRESENT
+_CAT_OTHER_SUBJECT = Category.OTHER_SUBJECT
+_CAT_ADULT = Category.ADULT
+_CAT_PSEUDO = Category.PSEUDO
+_CAT_HEDGE = Category.HEDGE
+_CAT_HABITUAL = Category.HABITUAL
+_CAT_TERMINATE = Category.TERMINATE
+_CAT_BREAK = Category.BREAK
+_STRUCTURE = (_CAT_TERMINATE, _CAT_BREAK)
 _WHEN_CLAUSE = frozenset({"when", "while", "whilst", "before", "after", "during", "and"})
 # joins two topics one answer covers ("strangled or choked - no")
 _TOPIC_JOINERS = frozenset({"or", "/", "nor"})
@@ -60,15 +73,16 @@ if not Doc.has_extension("dates_previous_note"):
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass's __init__ costs a setattr call per field
 class Modifier:
-    rule: ContextRule
+    rule: ContextView
     start: int
     end: int
     # label-restricted rules that void this modifier for their labels only: a pseudo phrase
     # overlapping it, or a longer modifier of another kind holding it
-    blockers: tuple[ContextRule, ...] = ()
+    blockers: tuple[ContextView, ...] = ()
 
-    def describe(self, doc: Doc) -> str:
-        return f"{self.rule.category.value.lower()}: {doc[self.start:self.end].text!r} ({self.rule.id})"
+    def describe(self, text: str) -> str:
+        """`text`: the modifier's words as `Span.text` gives them."""
+        return f"{self.rule.kind}: {text!r} ({self.rule.id})"
 
 
 @Language.factory("risk_context", default_config={})
@@ -94,16 +108,16 @@ class RiskContext:
         # off the word's text once, not off `doc.text`, which builds a Token per word
         self._kept_stop: dict[int, bool] = {}
         self._matcher = GatedMatcher(nlp.vocab)
-        self._rules: dict[int, ContextRule] = {}
+        self._rules: dict[int, ContextView] = {}
         for compiled in rules.context:
             rule = compiled.rule
             assert isinstance(rule, ContextRule)
-            self._rules[nlp.vocab.strings.add(rule.id)] = rule
+            self._rules[nlp.vocab.strings.add(rule.id)] = ContextView.of(rule)
             self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
 
     # -- scope ----------------------------------------------------------------------------
 
-    def _breaks(self, doc: Doc, modifiers: list[Modifier]) -> tuple[list[bool], list[bool]]:
+    def _breaks(self, doc: Doc, modifiers: list[Modifier], rows: list[list[int]]) -> tuple[list[bool], list[bool]]:
         # a newline, or a dash or slash standing alone between words ("no one hurt - he's
         # at work", "kids upstairs / he's drunk"), ends a statement like a full stop
         # (hash arrays, not Token objects: a Token per word cost more than the check)
@@ -111,7 +125,6 @@ class RiskContext:
         separators = self._separators
         kept_stop = self._kept_stop
         hard: list[bool] = []
-        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()
         followed_by_space = False  # the previous token's trailing whitespace
         stops: list[int] = []
         for i, (orth, is_space, spacy) in enumerate(rows):
@@ -132,10 +145,10 @@ class RiskContext:
                 hard[i] = True
         soft = [False] * len(doc)
         for m in modifiers:
-            if m.rule.category is Category.TERMINATE:
+            if m.rule.category is _CAT_TERMINATE:
                 for i in range(m.start, m.end):
                     hard[i] = True
-            elif m.rule.category is Category.BREAK:
+            elif m.rule.category is _CAT_BREAK:
                 for i in range(m.start, m.end):
                     soft[i] = True
         return hard, soft
@@ -143,60 +156,74 @@ class RiskContext:
     def __call__(self, doc: Doc) -> Doc:
         candidates = doc._.risk_candidates or []
         modifiers = self._find_modifiers(doc)
-        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note)
+        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()  # per token: orth hash, is space, space after
+        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note, rows)
         if not candidates:
             return doc
-        hard, soft = self._breaks(doc, modifiers)
+        hard, soft = self._breaks(doc, modifiers, rows)
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
         scoped = sorted(
-            (m for m in modifiers if m.rule.category not in (Category.TERMINATE, Category.BREAK)), key=lambda m: m.start
+            (m for m in modifiers if m.rule.category not in _STRUCTURE), key=lambda m: m.start
         )
         starts = [m.start for m in scoped]
         reach, longest = self._max_reach, max((m.end - m.start for m in scoped), default=0)
+        n = len(doc)
         for candidate in candidates:
             span, rule = candidate.span, candidate.rule
             # only modifiers within reach can apply: linear in the note, not quadratic
             lo = bisect_left(starts, span.start - reach - longest)
             hi = bisect_right(starts, span.end + reach)
+            nearby = scoped[lo:hi]
             label = span.label_
+            rule_id = rule.id
+            present_only = label in self._present_only
             applied = [
                 m
-                for m in scoped[lo:hi]
-                if rule.context and m.rule.applies_to(label, rule.id)
-                and not (m.blockers and any(b.applies_to(label, rule.id) for b in m.blockers))
+                for m in nearby
+                if m.rule.applies_to(label, rule_id)
+                and not (m.blockers and any(b.applies_to(label, rule_id) for b in m.blockers))
                 # a present time inside the mention is its own ("keeps following her")
                 and (
-                    m.rule.category is Category.PRESENT
+                    m.rule.category is _CAT_PRESENT
                     if _overlaps(m, span)
-                    else _in_scope(m, span, label, hard, soft, target_starts, target_ends, len(doc), doc)
+                    else _in_scope(m, span, label, hard, soft, target_starts, target_ends, n, doc)
                 )
                 and (not m.rule.at_clause_end or _at_clause_end(doc, m.end, hard, soft))
                 and (not m.rule.at_clause_start or _at_clause_start(doc, m.start, hard, soft))
-            ]
-            if applied and (label in self._lasting or label in self._present_only):
-                # a lasting state, or a present-only one ("he strangled her 2 years ago, he is
-                # still on the landing"), takes a past time only from its own clause
-                applied = [
-                    m for m in applied if m.rule.category is not Category.HISTORICAL or _same_clause(m, span, soft, doc)
-                ]
-            if any(m.rule.category is Category.HISTORICAL for m in applied):
-                applied = _without_overtaken_past(applied, scoped[lo:hi], span)
-            candidate.modifiers = tuple(m.describe(doc) for m in applied)
+            ] if nearby and rule.context else []
+            if applied:
+                if label in self._lasting or present_only:
+                    # a lasting state, or a present-only one ("he strangled her 2 years ago, he
+                    # is still on the landing"), takes a past time only from its own clause
+                    applied = [
+                        m for m in applied
+                        if m.rule.category is not _CAT_HISTORICAL or _same_clause(m, span, soft, doc)
+                    ]
+                if any(m.rule.category is _CAT_HISTORICAL for m in applied):
+                    applied = _without_overtaken_past(applied, nearby, span)
+            candidate.modifiers = (
+                tuple(m.describe(_text(rows, m.start, m.end, doc.vocab.strings)) for m in applied) if applied else ()
+            )
             # "grown-up children" (an ADULT modifier, which names its labels) for any rule; a
             # bare adult age nearby ("son (24)") only for kinship words, since "mum, 26, baby"
             # gives the parent's age
             # an explicit child's age beats a word like "older" ("older sister (17)")
-            candidate.adult = (
-                any(m.rule.category is Category.ADULT for m in applied) and not self._child_age_near(doc, span)
-            ) or (bool(rule.kin) and self._adult_age_near(doc, span))
-            candidate.excluded = candidate.adult or self._about_a_child(doc, span) or any(
-                (m.rule.category is Category.HEDGE and label in self._hedged_unknown)
-                or m.rule.category is Category.OTHER_SUBJECT
-                or (m.rule.category is Category.HABITUAL and span.label_ in self._present_only)
-                for m in applied
+            adult_modifier = any(m.rule.category is _CAT_ADULT for m in applied) if applied else False
+            candidate.adult = (adult_modifier and not self._child_age_near(doc, span)) or (
+                bool(rule.kin) and self._adult_age_near(doc, span)
             )
-            candidate.status = _status(rule, span, applied, present_only=span.label_ in self._present_only)
+            candidate.excluded = candidate.adult or self._about_a_child(doc, span) or (
+                any(
+                    (m.rule.category is _CAT_HEDGE and label in self._hedged_unknown)
+                    or m.rule.category is _CAT_OTHER_SUBJECT
+                    or (m.rule.category is _CAT_HABITUAL and present_only)
+                    for m in applied
+                )
+                if applied
+                else False
+            )
+            candidate.status = _status(rule, span, applied, present_only=present_only)
         return doc
 
     def _find_modifiers(self, doc: Doc) -> list[Modifier]:
@@ -213,18 +240,18 @@ class RiskContext:
         kept: list[Modifier] = []
         for m in found:
             category = m.rule.category
-            if category is Category.PSEUDO or category is Category.HEDGE:
+            if category is _CAT_PSEUDO or category is _CAT_HEDGE:
                 kept.append(m)
                 continue
             structure = category in _STRUCTURE
             size = m.end - m.start
-            blockers: list[ContextRule] = []
+            blockers: list[ContextView] = []
             dropped = False
             for r in rivals[bisect_left(starts, m.start - longest) : bisect_left(starts, m.end)]:
                 if r is m or r.end <= m.start:
                     continue
                 r_size = r.end - r.start
-                if r.rule.category is Category.PSEUDO:
+                if r.rule.category is _CAT_PSEUDO:
                     if size > r_size and m.start <= r.start and r.end <= m.end:
                         continue  # the longer phrase wins
                 elif structure or r.rule.category is category or not (
@@ -256,15 +283,25 @@ class RiskContext:
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
 
 
+def _text(rows: list[list[int]], start: int, end: int, strings: StringStore) -> str:
+    """`doc[start:end].text` off the orth and space-after columns, without a Span and its
+    Token objects: each token's text and its space, but for the last token's space."""
+    text = "".join(strings[orth] + " " if space_after else strings[orth] for orth, _, space_after in rows[start:end])
+    return text[:-1] if start < end and rows[end - 1][2] else text
+
+
 def _dating_of_previous_note(
-    doc: Doc, modifiers: list[Modifier], candidates: list[Candidate], dated: frozenset[str]
+    doc: Doc, modifiers: list[Modifier], candidates: list[Candidate], dated: frozenset[str], rows: list[list[int]]
 ) -> str | None:
     """A past time the note opens with, before any act of its own that it could date ("Clarified:
     that was two years ago", "said it few months ago when drunk"), is about the note before."""
-    first_mention = min((c.span.start for c in candidates if c.span.label_ in dated), default=len(doc))
-    for m in modifiers:
-        if m.rule.previous_note and m.start < first_mention and _ends_a_statement(doc, m.end):
-            return m.describe(doc)
+    dating = [m for m in modifiers if m.rule.previous_note]
+    if not dating:
+        return None
+    first_mention = min((c.span.start for c in candidates if c.rule.label in dated), default=len(doc))
+    for m in dating:
+        if m.start < first_mention and _ends_a_statement(doc, m.end):
+            return m.describe(_text(rows, m.start, m.end, doc.vocab.strings))
     return None
 
 
@@ -330,32 +367,32 @@ def _age_in_years(doc: Doc, i: int) -> bool:
 def _status(rule: TargetRule, span: Span, applied: list[Modifier], *, present_only: bool = False) -> Status:
     """Present-only labels (suspect_present, ...) describe now: a past denial ("arrested
     last week") is marked historical, which the resolver then ignores for them."""
-    status = rule.status or Status.CURRENT
-    if any(m.rule.category is Category.HEDGE for m in applied):
+    status = rule.status or CURRENT
+    if any(m.rule.category is _CAT_HEDGE for m in applied):
         # a hedge ("not sure if he has gone") keeps the danger open: current, whatever the phrase
-        return Status.CURRENT
-    negations = [m for m in applied if m.rule.category is Category.NEGATED]
-    if present_only and status is Status.NEGATED and not rule.durable and _past_nearer(span, applied):
-        return Status.HISTORICAL
-    if status is Status.NEGATED:
+        return CURRENT
+    negations = [m for m in applied if m.rule.category is _CAT_NEGATED]
+    if present_only and status is NEGATED and not rule.durable and _past_nearer(span, applied):
+        return HISTORICAL
+    if status is NEGATED:
         # Only a grammatical negation ("not in custody") flips a denial; a topical one
         # restricted to some labels ("custody ... arrest") restates it.
         # an answer ("Q safe to talk? n") flips the question's own wording wherever it stands
         if any((_distance(m, span) <= _FLIP_DISTANCE or m.rule.answer) and m.rule.is_generic for m in negations):
-            status = Status.CURRENT
+            status = CURRENT
     elif negations:
-        status = Status.NEGATED
-    if status is Status.CURRENT and not rule.durable and _past_nearer(span, applied):
-        status = Status.HISTORICAL
+        status = NEGATED
+    if status is CURRENT and not rule.durable and _past_nearer(span, applied):
+        status = HISTORICAL
     return status
 
 
 def _past_nearer(span: Span, applied: list[Modifier]) -> bool:
     """A history modifier applies and is nearer than any present-time one."""
-    historical = [_distance(m, span) for m in applied if m.rule.category is Category.HISTORICAL]
+    historical = [_distance(m, span) for m in applied if m.rule.category is _CAT_HISTORICAL]
     if not historical:
         return False
-    present = [_distance(m, span) for m in applied if m.rule.category is Category.PRESENT]
+    present = [_distance(m, span) for m in applied if m.rule.category is _CAT_PRESENT]
     return not present or min(historical) < min(present)
 
 
@@ -364,13 +401,13 @@ def _without_overtaken_past(applied: list[Modifier], nearby: list[Modifier], spa
     he'd kill her last week, tonight he told her sister he's driving over ... to kill her"):
     the later time frames what follows it, however far the past one reaches. Only a time
     for every label overtakes ("tonight", "now"), not one kept to some ("lately")."""
-    presents = [p for p in nearby if p.rule.category is Category.PRESENT and p.rule.is_generic]
+    presents = [p for p in nearby if p.rule.category is _CAT_PRESENT and p.rule.is_generic]
 
     def overtaken(m: Modifier) -> bool:
         lo, hi = (m.end, span.start) if m.end <= span.start else (span.end, m.start)
         return any(lo <= p.start and p.end <= hi for p in presents)
 
-    return [m for m in applied if m.rule.category is not Category.HISTORICAL or not overtaken(m)]
+    return [m for m in applied if m.rule.category is not _CAT_HISTORICAL or not overtaken(m)]
 
 
 def _distance(m: Modifier, span: Span) -> int:
@@ -420,8 +457,8 @@ def _in_scope(
 ) -> bool:
     rule = m.rule
     reach = rule.reach(label)
-    sentence_only = rule.scope == "sentence"
-    if span.start >= m.end and rule.direction in ("forward", "both"):
+    sentence_only = rule.sentence_only
+    if span.start >= m.end and rule.forward:
         budget = reach
         resets = 0
         i = m.end
@@ -432,7 +469,7 @@ def _in_scope(
                 return False
             if soft[i] and not sentence_only:
                 if (
-                    rule.category is Category.NEGATED
+                    rule.category is _CAT_NEGATED
                     and resets < _MAX_LIST_RESETS
                     and _list_continues(i, span.start, target_starts, target_ends, n, doc)
                 ):
@@ -445,7 +482,7 @@ def _in_scope(
                 return False
             i += 1
         return True
-    if span.end <= m.start and rule.direction in ("backward", "both"):
+    if span.end <= m.start and rule.backward:
         distance = m.start - span.end
         if distance > reach:
             return False

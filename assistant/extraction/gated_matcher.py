@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -29,6 +30,9 @@ from assistant.extraction.patterns import TokenPattern
 
 _SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
 _END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
+# the anchored patterns' columns, then whether a token is a space (for the end-of-note check)
+_COLUMN_IDS = [*COLUMNS, IS_SPACE]
+_PUNCT, _SPACE = COLUMNS.index(IS_PUNCT), len(COLUMNS)
 
 
 # Words so common in notes that anchoring on them would open a window almost everywhere;
@@ -157,43 +161,44 @@ class GatedMatcher:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set(self._always(doc)) if self._has_always else set()
         if self._by_hash is None:
-            strings = self._vocab.strings
-            self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
-            for word_hash, group in self._by_hash.items():
-                group.needs = _minimal_needs(word_hash, group.requirements)
-                group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(group.anchored)
+            self._prepare()
         groups = self._by_hash
+        assert groups is not None
         windows: dict[int, list[tuple[int, int]]] = {}
         n = len(doc)
         if not n:
-            return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+            return sorted(found, key=_match_order)
         # hashes, not Token objects: building a Token per word cost more than matching
-        columns: list[list[int]] = doc.to_array(list(COLUMNS)).T.tolist()
+        columns: list[list[int]] = doc.to_array(_COLUMN_IDS).T.tolist()
         norms = columns[0]
         present = set(norms)
+        add = found.add
         for i, norm in enumerate(norms):
             group = groups.get(norm)
-            if group is not None:
-                for key in group.singles:
-                    found.add((key, i, i + 1))
-                buckets = [group.unindexed]
-                if i + 1 < n and (indexed := group.by_next.get(norms[i + 1])):
-                    buckets.append(indexed)
-                if i and (indexed := group.by_previous.get(norms[i - 1])):
-                    buckets.append(indexed)
-                for bucket in buckets:
+            if group is None:
+                continue
+            for key in group.singles:
+                add((key, i, i + 1))
+            if group.anchored:  # else one-word patterns only, or Matcher-bound ones (below)
+                for bucket in (
+                    group.unindexed,
+                    group.by_next.get(norms[i + 1], ()) if i + 1 < n else (),
+                    group.by_previous.get(norms[i - 1], ()) if i else (),
+                ):
                     for pattern in bucket:
                         for words in pattern.needs:
                             if words.isdisjoint(present):
                                 break  # a word the pattern needs is nowhere in the note
                         else:
-                            after = pattern.after
+                            after, before = pattern.after, pattern.before
                             ends = reach(after, i + 1, 1, n, columns) if after.steps else (i + 1,)
                             if ends:
-                                for start in reach(pattern.before, i - 1, -1, n, columns):
-                                    found.update((pattern.key, start, end) for end in ends)
-                if group.patterns:
-                    windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
+                                key = pattern.key
+                                for start in reach(before, i - 1, -1, n, columns) if before.steps else (i,):
+                                    for end in ends:
+                                        add((key, start, end))
+            if group.patterns:
+                windows.setdefault(norm, []).append((max(0, i - group.lead), min(n, i + group.width)))
         for norm, spans in windows.items():
             group = groups[norm]
             for start, end in _merge(spans):
@@ -203,13 +208,31 @@ class GatedMatcher:
                         continue  # no pattern of the group can match here: skip the Matcher
                 matches = self._matcher(group)(doc[start:end])
                 found.update((key, start + s, start + e) for key, s, e in matches)
-        if self._end_only:
-            found = {
-                (self._end_only.get(key, key), start, end)
-                for key, start, end in found
-                if key not in self._end_only or all(t.is_punct or t.is_space for t in doc[end:])
-            }
-        return sorted(found, key=lambda m: (m[1], m[2], m[0]))
+        end_only = self._end_only
+        if end_only and not end_only.keys().isdisjoint(key for key, _, _ in found):
+            tail = _tail(columns[_PUNCT], columns[_SPACE])
+            found = {(end_only.get(key, key), start, end) for key, start, end in found if key not in end_only or end >= tail}
+        return sorted(found, key=_match_order)
+
+    def _prepare(self) -> None:
+        """Groups by hash, and their indexes: built at the first note, once every rule is in."""
+        strings = self._vocab.strings
+        self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
+        for word_hash, group in self._by_hash.items():
+            group.needs = _minimal_needs(word_hash, group.requirements)
+            group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(group.anchored)
+
+
+def _match_order(match: tuple[int, int, int]) -> tuple[int, int, int]:
+    return match[1], match[2], match[0]
+
+
+def _tail(punct: list[int], space: list[int]) -> int:
+    """Where the note's closing run of punctuation and spaces starts (its length: none)."""
+    tail = len(punct)
+    while tail and (punct[tail - 1] or space[tail - 1]):
+        tail -= 1
+    return tail
 
 
 def _requirements(pattern: TokenPattern, to_hash: Callable[[str], int]) -> tuple[frozenset[int], ...]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from assistant.labels import Status
+from assistant.labels import NEGATED, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,9 +21,13 @@ class Mention:
     modifiers: tuple[str, ...]
 
 
-def mentions_from_doc(doc: Doc, message: int, adult_kin: set[str] | None = None) -> list[Mention]:
+def mentions_from_doc(
+    doc: Doc, message: int, adult_kin: set[str] | None = None, *, note: str | None = None
+) -> list[Mention]:
     """`adult_kin` carries across a call's notes the kin words shown to be adults: after
-    "daughter (20) harassed by her ex", a later "daughter is at a mate's" is the same adult."""
+    "daughter (20) harassed by her ex", a later "daughter is at a mate's" is the same adult.
+    `note`: the text the doc was made from, or one of the same length (a surrogate replaced);
+    a mention's text is then sliced from it, not joined from Token objects."""
     adult_kin = set() if adult_kin is None else adult_kin
     found: list[Mention] = []
     for candidate in doc._.risk_candidates or ():
@@ -35,19 +39,21 @@ def mentions_from_doc(doc: Doc, message: int, adult_kin: set[str] | None = None)
                 continue
         if candidate.excluded or candidate.status is None or candidate.rule.pseudo:
             continue
-        if candidate.rule.only_negated and candidate.status is not Status.NEGATED:
+        if candidate.rule.only_negated and candidate.status is not NEGATED:
             continue
         span = candidate.span
+        start, end = span.start_char, span.end_char
+        # positional: keywords would build a dict for every mention
         found.append(
             Mention(
-                label=span.label_,
-                status=candidate.status,
-                message=message,
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                rule=candidate.rule.id,
-                modifiers=candidate.modifiers,
+                span.label_,
+                candidate.status,
+                message,
+                start,
+                end,
+                span.text if note is None else note[start:end],
+                candidate.rule.id,
+                candidate.modifiers,
             )
         )
     return found

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+import numpy
 from spacy.lang.en import English
 from spacy.language import Language
 from spacy.symbols import LOWER, NORM
@@ -179,18 +180,19 @@ class PoliceNormalizer:
         cache = self._norm_of_lower
         if len(cache) > self._CACHE_LIMIT:
             cache.clear()
-        norms = doc.to_array([NORM]).reshape(-1, 1)
+        # plain lists, not numpy elements: reading one numpy element costs more than a word
+        norms, lowers = doc.to_array([NORM, LOWER]).T.tolist()
         changed = False
-        for i, lower_hash in enumerate(doc.to_array([LOWER]).tolist()):
+        for i, lower_hash in enumerate(lowers):
             target = cache.get(lower_hash)
             if target is None:
                 lower = strings[lower_hash]
                 norm = self._normaliser.normalise(lower)
                 target = strings.add(norm) if norm != lower else 0
                 cache[lower_hash] = target
-            if target and norms[i, 0] != target:
-                norms[i, 0] = target
+            if target and norms[i] != target:
+                norms[i] = target
                 changed = True
         if changed:
-            doc.from_array([NORM], norms)
+            doc.from_array([NORM], numpy.array(norms, dtype=numpy.uint64).reshape(-1, 1))
         return doc

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
 from assistant.extraction.rules import Implications, LaterEnds, OnlyBeside
-from assistant.labels import LABELS, Status
+from assistant.labels import CURRENT, HISTORICAL, LABELS, NEGATED, Status
 from assistant.models import Evidence, Indicator
 
 _ORDER = {label: i for i, label in enumerate(LABELS)}
@@ -31,13 +31,13 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
         status = mention.status
-        if status is Status.HISTORICAL:
+        if status is HISTORICAL:
             ever_historical.setdefault(mention.label, []).append(mention)
-        if status is Status.HISTORICAL:
+        if status is HISTORICAL:
             if mention.label in implications.never_historical:
                 continue
             if mention.label in implications.historical_becomes_current:
-                status = Status.CURRENT
+                status = CURRENT
         if status is not mention.status:
             mention = _with_status(mention, status)
         by_label.setdefault(mention.label, []).append(mention)
@@ -60,7 +60,7 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
             for e in (
                 indicators[label].evidence
                 if indicators[label].status in rule.statuses
-                else (_evidence(m) for m in ever_historical.get(label, ()) if Status.HISTORICAL in rule.statuses)
+                else (_evidence(m) for m in ever_historical.get(label, ()) if HISTORICAL in rule.statuses)
             )
         )
         if not evidence:
@@ -86,8 +86,8 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
     for m in mentions:
         if m.rule in markers:
             continue
-        if away and m.rule in negates and m.status is Status.CURRENT and not _hedged(m):
-            m = replace(m, status=Status.NEGATED, modifiers=(*m.modifiers, "victim away from home"))
+        if away and m.rule in negates and m.status is CURRENT and not _hedged(m):
+            m = replace(m, status=NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
 
@@ -113,7 +113,7 @@ def _drop_weak_denials(mentions: list[Mention], weak: set[str]) -> list[Mention]
     for m in sorted(mentions, key=lambda m: (m.message, m.start)):
         if m.rule in weak and m.label in asserted:
             continue
-        if m.status is not Status.NEGATED:
+        if m.status is not NEGATED:
             asserted.add(m.label)
         kept.append(m)
     return kept
@@ -127,7 +127,7 @@ def _drop_weak_assertions(mentions: list[Mention], weak: set[str]) -> list[Menti
     kept: list[Mention] = []
     last_status: dict[str, Status] = {}
     for m in sorted(mentions, key=lambda m: (m.message, m.start)):
-        if m.rule in weak and m.status is not Status.NEGATED and last_status.get(m.label) is Status.NEGATED:
+        if m.rule in weak and m.status is not NEGATED and last_status.get(m.label) is NEGATED:
             continue
         last_status[m.label] = m.status
         kept.append(m)
@@ -160,14 +160,14 @@ def _without_lone_companions(mentions: list[Mention], entries: list[OnlyBeside])
     """Drops the mentions of each entry's rules when the call asserts none of its labels."""
     dropped: set[str] = set()
     for entry in entries:
-        if not any(m.label in entry.labels and m.status is not Status.NEGATED for m in mentions):
+        if not any(m.label in entry.labels and m.status is not NEGATED for m in mentions):
             dropped.update(entry.rules)
     return [m for m in mentions if m.rule not in dropped] if dropped else mentions
 
 
 def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:
     """A call-wide fact such as "she is at her mother's": any current mention of these rules."""
-    return any(m.rule in rules and m.status is Status.CURRENT for m in mentions)
+    return any(m.rule in rules and m.status is CURRENT for m in mentions)
 
 
 def _hedged(m: Mention) -> bool:
@@ -179,17 +179,17 @@ def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:
     unharmed", "threw her phone at her ... no weapons in the house"): the denial is about
     someone or something else more often than it corrects the note. A later note still
     overrides an earlier one. The note's denials are dropped where it also asserts."""
-    asserted = {m.message for m in found if m.status is Status.CURRENT}
-    return [m for m in found if not (m.status is Status.NEGATED and m.message in asserted)]
+    asserted = {m.message for m in found if m.status is CURRENT}
+    return [m for m in found if not (m.status is NEGATED and m.message in asserted)]
 
 
 def _merge(statuses: list[Status]) -> Status:
-    present = [s for s in statuses if s is not Status.HISTORICAL]
-    if present and present[-1] is Status.CURRENT:
-        return Status.CURRENT
-    if Status.HISTORICAL in statuses:
-        return Status.HISTORICAL
-    return Status.NEGATED
+    present = [s for s in statuses if s is not HISTORICAL]
+    if present and present[-1] is CURRENT:
+        return CURRENT
+    if HISTORICAL in statuses:
+        return HISTORICAL
+    return NEGATED
 
 
 def _with_status(m: Mention, status: Status) -> Mention:

@@ -42,11 +42,27 @@ def create_risk_target_matcher(nlp: Language, name: str, span_key: str) -> "Risk
     return RiskTargetMatcher(nlp, load_rules(), span_key=span_key)
 
 
+@dataclass(frozen=True, slots=True)
+class _RuleFacts:
+    """What matching and overlap resolution read of a target rule, as plain slots: pydantic's
+    `__getattr__` hook made each read of a rule field about three times a slot read."""
+
+    rule: TargetRule
+    key: int  # the rule id's hash: the span id
+    label_hash: int
+    label: str
+    overrides: tuple[str, ...]
+    checks_age: bool  # has a min_age or max_age
+
+
+Match = tuple[int, int, _RuleFacts]  # start, end (tokens), rule
+
+
 class RiskTargetMatcher:
     def __init__(self, nlp: Language, rules: RuleSet, *, span_key: str) -> None:
         self.span_key = span_key
         self._matcher = GatedMatcher(nlp.vocab)
-        self._rules: dict[int, tuple[TargetRule, int]] = {}  # rule id hash -> (rule, label hash)
+        self._rules: dict[int, _RuleFacts] = {}  # rule id hash -> the rule
         # rules with a pattern whose first or last token may be punctuation: only their
         # matches are trimmed (most rules' edges are words, and need no look)
         self._may_trim: set[int] = set()
@@ -54,59 +70,69 @@ class RiskTargetMatcher:
             rule = compiled.rule
             assert isinstance(rule, TargetRule)
             key = nlp.vocab.strings.add(rule.id)
-            self._rules[key] = (rule, nlp.vocab.strings.add(rule.label))
+            self._rules[key] = _RuleFacts(
+                rule,
+                key,
+                nlp.vocab.strings.add(rule.label),
+                rule.label,
+                tuple(rule.overrides),
+                rule.min_age is not None or rule.max_age is not None,
+            )
             self._matcher.add(rule.id, compiled.patterns, end_patterns=compiled.end_patterns)
             if any(_may_be_punct(p[0]) or _may_be_punct(p[-1]) for p in compiled.patterns if p):
                 self._may_trim.add(key)
 
     def __call__(self, doc: Doc) -> Doc:
-        found: list[tuple[Span, TargetRule]] = []
+        found: list[Match] = []
         for match_id, start, end in self._matcher(doc):
-            rule, label = self._rules[match_id]
-            span = Span(doc, start, end, label=label, span_id=match_id)  # hashes: no string lookups
-            if _age_allows(span, rule):
-                found.append((span, rule))
-        kept = [
-            (_without_edge_punct(span) if span.id in self._may_trim else span, rule)
-            for span, rule in _resolve_overlaps(found)
-        ]
-        doc.spans[self.span_key] = [span for span, _ in kept]
-        doc._.risk_candidates = [Candidate(span, rule) for span, rule in kept]
+            facts = self._rules[match_id]
+            if not facts.checks_age or _age_allows(doc[start:end], facts.rule):
+                found.append((start, end, facts))
+        spans: list[Span] = []
+        candidates: list[Candidate] = []
+        for start, end, facts in _resolve_overlaps(found):
+            span = Span(doc, start, end, label=facts.label_hash, span_id=facts.key)  # hashes: no string lookups
+            if facts.key in self._may_trim:
+                span = _without_edge_punct(span)
+            spans.append(span)
+            candidates.append(Candidate(span, facts.rule))
+        doc.spans[self.span_key] = spans
+        doc._.risk_candidates = candidates
         return doc
 
 
-def _resolve_overlaps(found: list[tuple[Span, TargetRule]]) -> list[tuple[Span, TargetRule]]:
+def _resolve_overlaps(found: list[Match]) -> list[Match]:
     """Per label keep the longest non-overlapping matches; drop a match whose label is
     overridden by an overlapping match of another rule ("kill the dog" over "kill").
 
     Linear in the number of matches (token occupancy maps, not pairwise comparison), so a
-    megabyte of notes costs no more per word than one line. A span's label is its rule's
-    (`rule.label`, read without a string-store lookup)."""
+    megabyte of notes costs no more per word than one line."""
     overriding: dict[str, list[tuple[int, int]]] = {}
-    for span, rule in found:
-        for label in rule.overrides:
-            overriding.setdefault(label, []).append((span.start, span.end))
+    for start, end, facts in found:
+        for label in facts.overrides:
+            overriding.setdefault(label, []).append((start, end))
     blocked: dict[str, set[int]] = {
         label: {i for start, end in ranges for i in range(start, end)} for label, ranges in overriding.items()
     }
-    by_label: dict[str, list[tuple[Span, TargetRule]]] = {}
-    for span, rule in found:
-        covered = blocked.get(rule.label)
-        if covered and not rule.overrides and any(i in covered for i in range(span.start, span.end)):
+    by_label: dict[str, list[Match]] = {}
+    for match in found:
+        start, end, facts = match
+        covered = blocked.get(facts.label)
+        if covered and not facts.overrides and any(i in covered for i in range(start, end)):
             continue
-        if covered and rule.overrides and _overridden_by_other(span, rule, found):
+        if covered and facts.overrides and _overridden_by_other(match, found):
             continue
-        by_label.setdefault(rule.label, []).append((span, rule))
-    kept: list[tuple[Span, TargetRule]] = []
+        by_label.setdefault(facts.label, []).append(match)
+    kept: list[Match] = []
     for items in by_label.values():
-        items.sort(key=lambda it: (-(it[0].end - it[0].start), it[0].start))
+        items.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
         occupied: set[int] = set()
         for item in items:
-            positions = range(item[0].start, item[0].end)
+            positions = range(item[0], item[1])
             if not any(i in occupied for i in positions):
                 occupied.update(positions)
                 kept.append(item)
-    kept.sort(key=lambda it: (it[0].start, it[0].end, it[1].label))
+    kept.sort(key=lambda m: (m[0], m[1], m[2].label))
     return kept
 
 
@@ -145,13 +171,14 @@ def _without_edge_punct(span: Span) -> Span:
     return Span(span.doc, start, end, label=span.label, span_id=span.id)
 
 
-def _overridden_by_other(span: Span, rule: TargetRule, found: list[tuple[Span, TargetRule]]) -> bool:
+def _overridden_by_other(match: Match, found: list[Match]) -> bool:
     """Rare path: a match that itself overrides its own label (a pseudo rule) is dropped only
     by another overlapping rule that overrides it."""
+    start, end, facts = match
     return any(
-        other_rule is not rule and rule.label in other_rule.overrides and _overlaps(span, other)
-        for other, other_rule in found
-        if other.start < span.end and span.start < other.end
+        other is not facts and facts.label in other.overrides
+        for other_start, other_end, other in found
+        if other_start < end and start < other_end
     )
 
 
@@ -164,7 +191,3 @@ def _age_allows(span: Span, rule: TargetRule) -> bool:
 def _holds_age_at_least(span: Span, age: int) -> bool:
     """`min_age` rules ("88-year-old mum") match only when the age is high enough."""
     return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end

@@ -34,7 +34,14 @@ def _notes() -> list[str]:
 
 
 def _agrees(p: FilteredPattern, text: str) -> bool:
-    return bool(p.search(text, text.lower())) == bool(p.pattern.search(text))
+    """The same first match (span and groups) and the same matches in all, as plain `re`."""
+    lowered = text.lower()
+    found, plain = p.search(text, lowered), p.pattern.search(text)
+    if (found and (found.span(), found.groups())) != (plain and (plain.span(), plain.groups())):
+        return False
+    return [(m.span(), m.groups()) for m in p.finditer(text, lowered)] == [
+        (m.span(), m.groups()) for m in p.pattern.finditer(text)
+    ]
 
 
 def test_every_role_cue_agrees_with_its_plain_pattern_on_every_development_note() -> None:
@@ -63,6 +70,31 @@ def test_most_role_cues_have_a_filter() -> None:
 )
 def test_the_words_read_off_a_pattern(pattern: str, needs: tuple[str, ...] | None) -> None:
     assert filtered(re.compile(pattern, re.IGNORECASE)).needs_one_of == needs
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (r"\bhis (?:wife|gf)\b", ("his ",)),
+        (r"(?<!his )\bex\b", ("ex",)),  # zero-width tests before the first letter
+        (r"\b(?:ex[- ]?)?(?:wife|gf)\b", ("ex", "gf", "wife")),  # an optional start, or what follows
+        (r"\b(?:ex|ex-wife|Husband)\b", ("ex", "husband")),  # "ex-wife" starts where "ex" does
+        (r"(?i:\b(?:Partner|Husband))\s+([A-Z][a-z]+)", ("husband", "partner")),
+        (r"(?:^|[\s(,])(?:m|male)\b", None),  # a class of spaces: no literal
+        (r"\b(?:m|male)?\s*\d{2}", None),  # may start with anything
+        (r"[a-z]+ \d+", None),
+    ],
+)
+def test_the_first_words_read_off_a_pattern(pattern: str, starts: tuple[str, ...] | None) -> None:
+    assert filtered(re.compile(pattern, re.IGNORECASE)).starts_with_one_of == starts
+
+
+def test_a_note_with_other_than_ascii_is_searched_whole() -> None:
+    # re's case folding matches the long s for "s"; lower-casing does not make it an "s"
+    p = filtered(re.compile(r"\bhusband\b", re.IGNORECASE))
+    assert p.starts_with_one_of == ("husband",)
+    text = "hu\u017fband husband"
+    assert p.search(text, text.lower()).span() == p.pattern.search(text).span() == (0, 7)
 
 
 _WORDS = st.sampled_from(["his", "wife", "ex", "partner", "p/ner", "she", "he", "Male", "M", "IP", "c/r", "brother",
