@@ -14,7 +14,8 @@ injury; "got 2 years for GBH on her" dates the injury; where family pressure is 
 the family at home with her are the suspects present (implications' only_beside); not knowing
 whether the husband is home leaves him possibly there, not knowing whether he still has a
 machete says nothing of where he is; gone to bed in the spare room is in the house; back in two
-hours is not back soon; a neighbour's "own kids" are not the household's. Rows are written
+hours is not back soon; a neighbour's "own kids" are not the household's; her fear that he would kill her is no
+threat to kill. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -123,6 +124,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("children_present", None, "neighbour says her own children are scared by the noise from no 12"),
     # --- traps: the household's kids
     ("children_present", "current", "c/r says p/ner smashing the kitchen, kids woken up by it"),
+    # --- her fear that he would kill her is not a threat he made
+    ("threats_to_kill", None, "she thinks he'd kill her if he found out she rang us"),
+    ("threats_to_kill", None, "c/r terrified he will kill her one day, no threats made"),
+    # --- traps: a threat he made
+    ("threats_to_kill", "current", "he told her he'd kill her if she rang us"),
 ]
 
 
