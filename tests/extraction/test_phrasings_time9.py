@@ -15,7 +15,8 @@ the family at home with her are the suspects present (implications' only_beside)
 whether the husband is home leaves him possibly there, not knowing whether he still has a
 machete says nothing of where he is; gone to bed in the spare room is in the house; back in two
 hours is not back soon; a neighbour's "own kids" are not the household's; her fear that he would kill her is no
-threat to kill. Rows are written
+threat to kill; "no msgs or calls otherwise", "hasn't been messaging her", "no thrs",
+"nothing about killing" and "not job" deny. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -129,6 +130,17 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("threats_to_kill", None, "c/r terrified he will kill her one day, no threats made"),
     # --- traps: a threat he made
     ("threats_to_kill", "current", "he told her he'd kill her if she rang us"),
+    # --- denials in other words: no contact, "no thrs", "nothing about killing", "not job"
+    ("stalking_harassment", "negated", "ex came round once last night, no msgs or calls otherwise"),
+    ("stalking_harassment", "negated", "she says he hasn't been messaging or calling her since"),
+    ("stalking_harassment", "negated", "he's on remand, he has not contacted her from inside"),
+    ("threats_to_kill", "negated", "bf pushed her, no thrs made, gone to his mums"),
+    ("threats_to_kill", "negated", "he said he'd sort her out. Nothing about killing."),
+    ("police_perpetrator", "negated", "she says bf not job, he's a plumber"),
+    ("police_perpetrator", "negated", "asked, he is not an officer or member of staff himself"),
+    # --- traps: contact that is happening; a threat that is made
+    ("stalking_harassment", "current", "he keeps messaging and calling her, 40 texts today"),
+    ("threats_to_kill", "current", "thrs to kill her made tonight"),
 ]
 
 
