@@ -16,7 +16,9 @@ whether the husband is home leaves him possibly there, not knowing whether he st
 machete says nothing of where he is; gone to bed in the spare room is in the house; back in two
 hours is not back soon; a neighbour's "own kids" are not the household's; her fear that he would kill her is no
 threat to kill; "no msgs or calls otherwise", "hasn't been messaging her", "no thrs",
-"nothing about killing" and "not job" deny. Rows are written
+"nothing about killing" and "not job" deny; "her husband, DS Mark Hill" and a control-room job
+are a police perpetrator; "he'll kill her and the dog", "put a pellet in the cat" and "do her dog
+in" threaten a pet. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -141,6 +143,18 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: contact that is happening; a threat that is made
     ("stalking_harassment", "current", "he keeps messaging and calling her, 40 texts today"),
     ("threats_to_kill", "current", "thrs to kill her made tonight"),
+    # --- a police rank before his name, a control-room job
+    ("police_perpetrator", "current", "IP says her husband, DS Mark Hill (CID), pushed her"),
+    ("police_perpetrator", "current", "bf works in the force control room, he is on nights"),
+    # --- traps: officers who came, a PC on the phone
+    ("police_perpetrator", None, "husband shouting, police arrived and arrested him. Officers found a knife"),
+    # --- threats to a pet in other words
+    ("animal_abuse", "current", "he said he'll kill her and the dog"),
+    ("animal_abuse", "current", "p/ner has an air rifle, said he'll put a pellet in the cat"),
+    ("animal_abuse", "current", "ex shouting he'll do her dog in"),
+    ("animal_abuse", "current", "he's threatening to get rid of her bloody horses if she leaves"),
+    # --- traps: a pet mentioned, not harmed
+    ("animal_abuse", None, "she has taken the dog to her mum's"),
 ]
 
 
