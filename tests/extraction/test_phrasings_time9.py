@@ -18,7 +18,8 @@ hours is not back soon; a neighbour's "own kids" are not the household's; her fe
 threat to kill; "no msgs or calls otherwise", "hasn't been messaging her", "no thrs",
 "nothing about killing" and "not job" deny; "her husband, DS Mark Hill" and a control-room job
 are a police perpetrator; "he'll kill her and the dog", "put a pellet in the cat" and "do her dog
-in" threaten a pet. Rows are written
+in" threaten a pet; an age of 70 or more beside a name or role ("VIC Maud 81", "Husband, 82")
+makes the victim elderly; family shame in other words is honour-based abuse. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -155,6 +156,21 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("animal_abuse", "current", "he's threatening to get rid of her bloody horses if she leaves"),
     # --- traps: a pet mentioned, not harmed
     ("animal_abuse", None, "she has taken the dog to her mum's"),
+    # --- an elderly victim's age beside a name or a role
+    ("vulnerable_victim", "current", "101 VIC Maud 81 - son takes her pension"),
+    ("vulnerable_victim", "current", "Caller Dennis (79) says his son shoved him"),
+    ("vulnerable_victim", "current", "Husband, 82, says wife hit him with a stick"),
+    ("vulnerable_victim", "current", "female caller in her 80s, grandson shouting at her"),
+    # --- traps: the number rung, a younger age
+    ("vulnerable_victim", None, "IP rang 101 last night, bf pushed her"),
+    ("vulnerable_victim", None, "Caller Jade (24) says bf pushed her"),
+    # --- family shame in other words
+    ("honour_based_abuse", "current", "brothers outside shouting she is a 'disgrace' to the family"),
+    ("honour_based_abuse", "current", "her in-laws say she dishonours them by working"),
+    ("honour_based_abuse", "current", "dad says she must marry the man they've picked"),
+    ("honour_based_abuse", "current", "her brother said the family will kill her for the shame"),
+    # --- traps: a shame that is no honour
+    ("honour_based_abuse", None, "she says it's a shame he drinks so much"),
 ]
 
 
