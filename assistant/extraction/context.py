@@ -354,7 +354,7 @@ _BEFORE_A_TIME = {"till", "until", "til", "by", "at", "from", "after", "before",
 
 
 def _age_in_years(doc: Doc, i: int) -> bool:
-    if not doc[i].norm_.isdigit():
+    if not doc[i].norm_.isdecimal():
         return False
     if i and doc[i - 1].norm_ in _BEFORE_A_TIME:
         return False

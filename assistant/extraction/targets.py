@@ -185,9 +185,9 @@ def _overridden_by_other(match: Match, found: list[Match]) -> bool:
 def _age_allows(span: Span, rule: TargetRule) -> bool:
     if rule.min_age is not None and not _holds_age_at_least(span, rule.min_age):
         return False
-    return rule.max_age is None or any(t.norm_.isdigit() and int(t.norm_) <= rule.max_age for t in span)
+    return rule.max_age is None or any(t.norm_.isdecimal() and int(t.norm_) <= rule.max_age for t in span)
 
 
 def _holds_age_at_least(span: Span, age: int) -> bool:
     """`min_age` rules ("88-year-old mum") match only when the age is high enough."""
-    return any(t.norm_.isdigit() and age <= int(t.norm_) <= 120 for t in span)
+    return any(t.norm_.isdecimal() and age <= int(t.norm_) <= 120 for t in span)
