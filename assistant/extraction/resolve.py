@@ -80,13 +80,22 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
     rule = implications.victim_away
     if rule is None:
         return mentions
-    markers, negates = set(rule.markers), set(rule.negates)
+    markers, negates, returns = set(rule.markers), set(rule.negates), set(rule.returns)
     away = _asserted_by(mentions, markers)
+    # where the victim last was, by position: after a return ("rang from home") with no
+    # marker since, she is home again and "he is at her door" is with her
+    home_from: tuple[int, int] | None = None
+    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
+        if m.rule in returns and m.status is CURRENT:
+            home_from = (m.message, m.start)
+        elif m.rule in markers and m.status is CURRENT and home_from is not None:
+            home_from = None
     kept: list[Mention] = []
     for m in mentions:
-        if m.rule in markers:
+        if m.rule in markers or m.rule in returns:
             continue
-        if away and m.rule in negates and m.status is CURRENT and not _hedged(m):
+        at_home = home_from is not None and (m.message, m.start) >= home_from
+        if away and not at_home and m.rule in negates and m.status is CURRENT and not _hedged(m):
             m = replace(m, status=NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept

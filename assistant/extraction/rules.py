@@ -262,10 +262,12 @@ class VictimAway(Strict):
     or at her mother's, the suspect at home is not with her (spec: suspect_present is negated
     when he is elsewhere). `markers` are target rules saying the victim is away from home;
     they report no indicator themselves. While any is asserted in the call, the current
-    mentions of the `negates` rules count as negated."""
+    mentions of the `negates` rules count as negated, except after a `returns` mention (the
+    victim home again: "rang from home") that no later marker follows."""
 
     markers: list[str]
     negates: list[str]
+    returns: list[str] = Field(default_factory=list)
 
 
 class ElderlyVictim(Strict):
@@ -389,8 +391,8 @@ def load_rules() -> RuleSet:
     context = _compile_rules(CONTEXT_FILE, ContextRule, compile_pattern)
     target_ids = {c.rule.id for c in targets}
     for section, named in (
-        ("victim_away", [*implications.victim_away.markers, *implications.victim_away.negates]
-         if implications.victim_away else []),
+        ("victim_away", [*implications.victim_away.markers, *implications.victim_away.negates,
+                         *implications.victim_away.returns] if implications.victim_away else []),
         ("elderly_victim", [*implications.elderly_victim.markers, *implications.elderly_victim.adult_kin]
          if implications.elderly_victim else []),
         ("weak_denials", implications.weak_denials),

@@ -19,7 +19,9 @@ threat to kill; "no msgs or calls otherwise", "hasn't been messaging her", "no t
 "nothing about killing" and "not job" deny; "her husband, DS Mark Hill" and a control-room job
 are a police perpetrator; "he'll kill her and the dog", "put a pellet in the cat" and "do her dog
 in" threaten a pet; an age of 70 or more beside a name or role ("VIC Maud 81", "Husband, 82")
-makes the victim elderly; family shame in other words is honour-based abuse. Rows are written
+makes the victim elderly; family shame in other words is honour-based abuse; after a front
+counter, "rang from home" puts the victim home again (victim_away's returns); a bump to the
+back of her head is an injury. Rows are written
 for this test in a call handler's style, not taken from any data set, each with a trap beside
 it. Notes of one call are separated by " || "."""
 
@@ -171,6 +173,13 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("honour_based_abuse", "current", "her brother said the family will kill her for the shame"),
     # --- traps: a shame that is no honour
     ("honour_based_abuse", None, "she says it's a shame he drinks so much"),
+    # --- the victim home again after a front counter: he at her door is with her
+    (S, "current", "IP attended FC re ex sending letters || IP rang later from home, ex is at her front door banging"),
+    # --- traps: at the counter still, he at home is not with her
+    (S, "negated", "IP attended FC re ex sending letters || she says he's at home now"),
+    # --- a bump to her head is an injury; a baby bump is not
+    ("injury", "current", "he pushed her into the wardrobe, bump to back of her head, no LOC"),
+    ("injury", None, "she is 6 months pregnant, he punched the wall, she is holding her bump"),
 ]
 
 

@@ -279,7 +279,8 @@ def _bad_first_implication(**changes):
 
 @pytest.mark.parametrize(
     "section,key",
-    [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("weak_denials", None),
+    [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("victim_away", "returns"),
+     ("weak_denials", None),
      ("weak_assertions", None), ("named_only", None), ("custody_ended", "markers"), ("custody_ended", "cancels"),
      ("only_beside", 0)],
 )
