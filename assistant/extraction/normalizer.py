@@ -60,20 +60,26 @@ def english_tokenizer(
     suffixes: Sequence[str] | None = None,
     infix_finditer: Callable[[str], Any] | None = None,
     token_match: Callable[[str], Any] | None = None,
+    rules: dict[str, Any] | None = None,
 ) -> Tokenizer:
     """English's tokenizer, with the given suffixes, infix finder and token match in place of
-    English's own. Built in one go: each later change of a regex or a special case reloads
-    every special case, which cost more than the rest of the set-up."""
+    English's own (and `rules` in place of its special cases). Built in one go: each later
+    change of a regex or a special case reloads every special case, which cost more than
+    the rest of the set-up."""
     defaults = English.Defaults
     return Tokenizer(
         vocab,
-        rules=_without_digit_emoticons(defaults.tokenizer_exceptions),
+        rules=english_special_cases() if rules is None else rules,
         prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(defaults.suffixes if suffixes is None else suffixes).search,
         infix_finditer=infix_finditer or compile_infix_regex(defaults.infixes).finditer,
         token_match=token_match or defaults.token_match,
         url_match=defaults.url_match,
     )
+
+
+def english_special_cases() -> dict[str, Any]:
+    return _without_digit_emoticons(English.Defaults.tokenizer_exceptions)
 
 
 def _without_digit_emoticons(exceptions: dict[str, Any]) -> dict[str, Any]:

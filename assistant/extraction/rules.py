@@ -8,17 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.datafiles import DataFileError, content_hash, iter_jsonl, load_yaml, read_text, validate
+from assistant.extraction.pattern_words import pattern_tokenizer
 from assistant.extraction.patterns import PatternCompiler, PatternError, TokenPattern, end_of_note_variants
 from assistant.labels import LABEL_SET, Status
-
-if TYPE_CHECKING:
-    from spacy.tokenizer import Tokenizer
 
 RULES_PACKAGE = "assistant.extraction.data"
 LEXICON_FILE = "lexicon.yml"
@@ -385,7 +383,7 @@ def load_rules() -> RuleSet:
     )
     # one compiler for both files: they share the lexicon's words and classes
     compile_pattern = PatternCompiler(
-        normalise=lexicon.pattern_normaliser(), tokenize=_pattern_tokenizer(lexicon), classes=lexicon.classes
+        normalise=lexicon.pattern_normaliser(), tokenize=pattern_tokenizer(lexicon.special_tokens), classes=lexicon.classes
     )
     targets = _compile_rules(TARGETS_FILE, TargetRule, compile_pattern)
     context = _compile_rules(CONTEXT_FILE, ContextRule, compile_pattern)
@@ -417,43 +415,3 @@ def load_rules() -> RuleSet:
         *(read_text(RULES_PACKAGE, f) for f in (LEXICON_FILE, TARGETS_FILE, CONTEXT_FILE, IMPLICATIONS_FILE, ROLES_FILE))
     )
     return RuleSet(lexicon=lexicon, targets=targets, context=context, implications=implications, version=version)
-
-
-def _pattern_tokenizer(lexicon: Lexicon) -> Callable[[str], Sequence[str]]:
-    """Tokenizes a pattern word as the pipeline's tokenizer would (slash shorthand kept)."""
-    from spacy.vocab import Vocab
-
-    from assistant.extraction.normalizer import english_tokenizer  # imports this module
-
-    tokenizer = english_tokenizer(Vocab())
-    specials = {s.lower() for s in lexicon.special_tokens}
-    whole = _kept_whole(tokenizer)
-
-    @lru_cache(maxsize=None)  # word classes repeat the same words across many patterns
-    def tokenize(word: str) -> tuple[str, ...]:
-        if word in specials or whole(word):
-            return (word,)
-        return tuple(t.text for t in tokenizer(word))
-
-    return tokenize
-
-
-def _kept_whole(tokenizer: Tokenizer) -> Callable[[str], bool]:
-    """True for a word the tokenizer certainly leaves as one token, without tokenizing it
-    (which builds a Doc: three times the cost, over some five thousand pattern words).
-    spaCy splits a word without spaces only at a special case, a prefix, a suffix or an
-    infix, and its special-case matcher can only match a word that is a special case
-    itself; any other word (a zero-length match included) goes to the tokenizer."""
-    rules = tokenizer.rules
-    prefix, suffix, infixes = tokenizer.prefix_search, tokenizer.suffix_search, tokenizer.infix_finditer
-
-    def whole(word: str) -> bool:
-        return (
-            word.split() == [word]
-            and word not in rules
-            and prefix(word) is None
-            and suffix(word) is None
-            and next(iter(infixes(word)), None) is None
-        )
-
-    return whole
