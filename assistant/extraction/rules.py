@@ -32,6 +32,10 @@ def _check_label(value: str) -> str:
     return value
 
 
+def _check_labels(values: list[str]) -> list[str]:
+    return [_check_label(v) for v in values]
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -119,10 +123,7 @@ class TargetRule(Strict):
 
     _label = field_validator("label")(_check_label)
 
-    @field_validator("overrides")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("overrides")(_check_labels)
 
 
 # --- context -------------------------------------------------------------------------------
@@ -145,10 +146,7 @@ class LongerReach(Strict):
     labels: list[str] = Field(min_length=1)
     max_tokens: int = Field(ge=1, le=60)
 
-    @field_validator("labels")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("labels")(_check_labels)
 
 
 class ContextRule(Strict):
@@ -178,10 +176,7 @@ class ContextRule(Strict):
     # along its clause than it dates a lasting state)
     longer_reach: LongerReach | None = None
 
-    @field_validator("labels", "exclude_labels")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("labels", "exclude_labels")(_check_labels)
 
     def applies_to(self, label: str, rule_id: str) -> bool:
         if self.labels and label not in self.labels:
@@ -225,10 +220,7 @@ class Implication(Strict):
     status: Status
     override: bool = False
 
-    @field_validator("if_any")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("if_any")(_check_labels)
 
     _then = field_validator("then")(_check_label)
 
@@ -249,10 +241,7 @@ class ChildSubject(Strict):
     labels: list[str]
     kin: list[str]
 
-    @field_validator("labels")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("labels")(_check_labels)
 
 
 class VictimAway(Strict):
@@ -285,10 +274,7 @@ class OnlyBeside(Strict):
     rules: list[str]
     labels: list[str]
 
-    @field_validator("labels")
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    _labels = field_validator("labels")(_check_labels)
 
 
 class Implications(Strict):
@@ -322,13 +308,10 @@ class Implications(Strict):
     only_beside: list[OnlyBeside] = Field(default_factory=list)
     adult_age: int = 18
 
-    @field_validator(
+    _labels = field_validator(
         "never_historical", "historical_becomes_current", "lasting_states", "asserted_within_note", "hedged_unknown",
         "dated_by_next_note",
-    )
-    @classmethod
-    def _labels(cls, values: list[str]) -> list[str]:
-        return [_check_label(v) for v in values]
+    )(_check_labels)
 
 
 # --- the loaded bundle ---------------------------------------------------------------------
