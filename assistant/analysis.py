@@ -46,6 +46,7 @@ class Analyser:
             self.roles = load_roles()
             self.nlp = nlp or build_pipeline()
             self.policy = load_policy(policy)
+        self._labels_a_next_note_dates = frozenset(self.rules.implications.dated_by_next_note)
 
     def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
         """`reading`: who the pronouns and names stand for (roles.py); by default decided from
@@ -70,7 +71,7 @@ class Analyser:
     def _dated_by_next_note(self, found: list[Mention], message: int, dating: str) -> list[Mention]:
         """"husband has threatened to kill her" || "Clarified: that was two years ago": the
         one-off acts of note `message` with no present time of their own become historical."""
-        labels = self.rules.implications.dated_by_next_note
+        labels = self._labels_a_next_note_dates
         return [
             replace(m, status=HISTORICAL, modifiers=(*m.modifiers, f"{dating} in the next note"))
             if m.message == message and m.label in labels and m.status is CURRENT

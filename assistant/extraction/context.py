@@ -156,10 +156,10 @@ class RiskContext:
     def __call__(self, doc: Doc) -> Doc:
         candidates = doc._.risk_candidates or []
         modifiers = self._find_modifiers(doc)
-        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()  # per token: orth hash, is space, space after
-        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note, rows)
+        doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note)
         if not candidates:
             return doc
+        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()  # per token: orth hash, is space, space after
         hard, soft = self._breaks(doc, modifiers, rows)
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
@@ -291,7 +291,7 @@ def _text(rows: list[list[int]], start: int, end: int, strings: StringStore) -> 
 
 
 def _dating_of_previous_note(
-    doc: Doc, modifiers: list[Modifier], candidates: list[Candidate], dated: frozenset[str], rows: list[list[int]]
+    doc: Doc, modifiers: list[Modifier], candidates: list[Candidate], dated: frozenset[str]
 ) -> str | None:
     """A past time the note opens with, before any act of its own that it could date ("Clarified:
     that was two years ago", "said it few months ago when drunk"), is about the note before."""
@@ -301,7 +301,7 @@ def _dating_of_previous_note(
     first_mention = min((c.span.start for c in candidates if c.rule.label in dated), default=len(doc))
     for m in dating:
         if m.start < first_mention and _ends_a_statement(doc, m.end):
-            return m.describe(_text(rows, m.start, m.end, doc.vocab.strings))
+            return m.describe(doc[m.start : m.end].text)  # at most once a note: a Span is fine here
     return None
 
 

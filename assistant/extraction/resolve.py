@@ -85,11 +85,12 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
     # where the victim last was, by position: after a return ("rang from home") with no
     # marker since, she is home again and "he is at her door" is with her
     home_from: tuple[int, int] | None = None
-    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
-        if m.rule in returns and m.status is CURRENT:
-            home_from = (m.message, m.start)
-        elif m.rule in markers and m.status is CURRENT and home_from is not None:
-            home_from = None
+    if away and any(m.rule in returns for m in mentions):  # the ordered scan only when it can matter
+        for m in sorted(mentions, key=lambda m: (m.message, m.start)):
+            if m.rule in returns and m.status is CURRENT:
+                home_from = (m.message, m.start)
+            elif m.rule in markers and m.status is CURRENT and home_from is not None:
+                home_from = None
     kept: list[Mention] = []
     for m in mentions:
         if m.rule in markers or m.rule in returns:
