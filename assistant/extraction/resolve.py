@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
-from assistant.extraction.rules import Implications, LaterEnds, OnlyBeside
+from assistant.extraction.rules import Implications, LaterEnds, NotBeside, OnlyBeside
 from assistant.labels import CURRENT, HISTORICAL, LABELS, NEGATED, Status
 from assistant.models import Evidence, Indicator
 
@@ -21,6 +21,7 @@ _ORDER = {label: i for i, label in enumerate(LABELS)}
 
 def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[Indicator, ...]:
     mentions = _without_lone_companions(list(mentions), implications.only_beside)
+    mentions = _without_marked(mentions, implications.not_beside)
     mentions = _apply_elderly_victim(_apply_victim_away(mentions, implications), implications)
     mentions = _drop_weak_denials(mentions, set(implications.weak_denials))
     mentions = _drop_weak_assertions(mentions, set(implications.weak_assertions))
@@ -171,6 +172,15 @@ def _without_lone_companions(mentions: list[Mention], entries: list[OnlyBeside])
     dropped: set[str] = set()
     for entry in entries:
         if not any(m.label in entry.labels and m.status is not NEGATED for m in mentions):
+            dropped.update(entry.rules)
+    return [m for m in mentions if m.rule not in dropped] if dropped else mentions
+
+
+def _without_marked(mentions: list[Mention], entries: list[NotBeside]) -> list[Mention]:
+    """Drops the mentions of each entry's rules when the call has a mention of its markers."""
+    dropped: set[str] = set()
+    for entry in entries:
+        if any(m.rule in entry.markers for m in mentions):
             dropped.update(entry.rules)
     return [m for m in mentions if m.rule not in dropped] if dropped else mentions
 

@@ -52,6 +52,15 @@ class Lexicon(Strict):
     classes: dict[str, list[str]] = Field(default_factory=dict)  # named word sets: `@name` in patterns
     fuzzy_min_length: int = 7
     fuzzy_protect: list[str] = Field(default_factory=list)
+    dropped_g: list[str] = Field(default_factory=list)  # "shouting" is also read in "shoutin"
+
+    @field_validator("dropped_g")
+    @classmethod
+    def _ing_words(cls, words: list[str]) -> list[str]:
+        for word in words:
+            if not (word.endswith("ing") and len(word) >= 5 and word.isalpha()):
+                raise ValueError(f"dropped_g entry {word!r} is not an -ing word of five letters or more")
+        return words
 
     @field_validator("words")
     @classmethod
@@ -97,6 +106,9 @@ class Lexicon(Strict):
             mapping[canonical.lower()] = canonical.lower()
             for variant in variants:
                 mapping[variant.lower()] = canonical.lower()
+        for word in self.dropped_g:
+            word = word.lower()
+            mapping.setdefault(word[:-1], mapping.get(word, word))
         return mapping
 
 
@@ -277,6 +289,15 @@ class OnlyBeside(Strict):
     _labels = field_validator("labels")(_check_labels)
 
 
+class NotBeside(Strict):
+    """Mentions that mean something else in one kind of call: "he doesn't know she's here" is
+    no protective fact when "here" is the police front counter. Mentions of `rules` are
+    dropped when the call has a mention of any `markers` rule."""
+
+    rules: list[str]
+    markers: list[str]
+
+
 class Implications(Strict):
     never_historical: list[str]
     historical_becomes_current: list[str]
@@ -306,6 +327,7 @@ class Implications(Strict):
     # ago"): their current mentions in the note before such a note become historical
     dated_by_next_note: list[str] = Field(default_factory=list)
     only_beside: list[OnlyBeside] = Field(default_factory=list)
+    not_beside: list[NotBeside] = Field(default_factory=list)
     adult_age: int = 18
 
     _labels = field_validator(
@@ -382,6 +404,7 @@ def load_rules() -> RuleSet:
         ("custody_ended", [*implications.custody_ended.markers, *implications.custody_ended.cancels]
          if implications.custody_ended else []),
         ("only_beside", [rule for entry in implications.only_beside for rule in entry.rules]),
+        ("not_beside", [rule for entry in implications.not_beside for rule in (*entry.rules, *entry.markers)]),
     ):
         unknown = [r for r in named if r not in target_ids]
         if unknown:

@@ -247,6 +247,8 @@ def test_lexicon_variant_clash_is_case_insensitive(override):
         (lambda lex: lex["classes"].update(place=[]), "class 'place' is empty"),
         (lambda lex: lex["classes"].update(place=["front door"]), "not single words"),
         (lambda lex: lex["classes"].update({"bad-name": ["x"]}), "plain identifier"),
+        (lambda lex: lex.update(dropped_g=["shouting", "shouted"]), "dropped_g entry 'shouted'"),
+        (lambda lex: lex.update(dropped_g=["sing"]), "dropped_g entry 'sing'"),
     ],
 )
 def test_lexicon_schema_errors(override, change, fragment):
@@ -282,7 +284,7 @@ def _bad_first_implication(**changes):
     [("elderly_victim", "markers"), ("elderly_victim", "adult_kin"), ("victim_away", "negates"), ("victim_away", "returns"),
      ("weak_denials", None),
      ("weak_assertions", None), ("named_only", None), ("custody_ended", "markers"), ("custody_ended", "cancels"),
-     ("only_beside", 0)],
+     ("only_beside", 0), ("not_beside", 0), ("not_beside", "markers")],
 )
 def test_implications_naming_an_unknown_rule_name_the_section(override, section, key):
     imp = _implications()
@@ -290,6 +292,8 @@ def test_implications_naming_an_unknown_rule_name_the_section(override, section,
         imp[section] = ["no.such_rule"]
     elif key == 0:
         imp[section][0]["rules"] = ["no.such_rule"]
+    elif key == "markers" and isinstance(imp[section], list):
+        imp[section][0]["markers"] = ["no.such_rule"]
     else:
         imp[section][key] = ["no.such_rule"]
     override[IMPLICATIONS_FILE] = yaml.safe_dump(imp)
@@ -314,6 +318,7 @@ def test_implications_naming_an_unknown_rule_name_the_section(override, section,
         (lambda imp: imp.update(hedged_unknown=["safety"]), ["hedged_unknown", "safety"]),
         (lambda imp: imp.update(dated_by_next_note=["threats"]), ["dated_by_next_note", "threats"]),
         (lambda imp: imp["only_beside"][0].update(labels=["honour"]), ["only_beside.0.labels", "honour"]),
+        (lambda imp: imp["not_beside"][0].pop("markers"), ["not_beside.0.markers", "Field required"]),
     ],
 )
 def test_bad_implications_name_file_and_entry(override, change, fragments):
