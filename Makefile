@@ -3,7 +3,7 @@ PY := .venv/bin/python
 SAMPLE_IN ?= tests/data/sample_cases.jsonl
 SAMPLE_OUT ?= out/sample_results.jsonl
 
-.PHONY: install run test eval bench sample rasa-model
+.PHONY: install run test eval bench sample rasa-model status-model
 
 install:
 	@bash scripts/bootstrap.sh
@@ -23,12 +23,15 @@ rasa-model:  # the chat layer's venv and a model for the current training data (
 	@bash scripts/rasa_cmd.sh train
 
 # Development sets (tuned on) first, then the sets scored before being read: holdout, fresh_w, fresh_x (sessions 2-5), fresh_ae, fresh_af (session 6; all five read by the session-7 tuners), fresh_ak, fresh_al, fresh_am (sealed in session 7, scored once, read in session 8), fresh_an-as (sealed in session 8, scored once at its end, read in session 9), fresh_at-ay (sealed in session 9, scored at its start and once at its end).
-EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_c_cases fresh_d_cases fresh_e_cases fresh_f_cases fresh_g_cases fresh_h_cases fresh_i_cases fresh_j_cases fresh_k_cases fresh_l_cases fresh_m_cases fresh_n_cases fresh_o_cases fresh_p_cases fresh_q_cases fresh_r_cases fresh_s_cases fresh_t_cases fresh_u_cases fresh_v_cases fresh_y_cases fresh_z_cases fresh_aa_cases fresh_ab_cases fresh_ac_cases fresh_ad_cases fresh_ag_cases fresh_ah_cases fresh_ai_cases fresh_aj_cases holdout_cases fresh_w_cases fresh_x_cases fresh_ae_cases fresh_af_cases fresh_ak_cases fresh_al_cases fresh_am_cases fresh_an_cases fresh_ao_cases fresh_ap_cases fresh_aq_cases fresh_ar_cases fresh_as_cases fresh_at_cases fresh_au_cases fresh_av_cases fresh_aw_cases fresh_ax_cases fresh_ay_cases fresh_az_cases fresh_ba_cases fresh_bb_cases fresh_bc_cases fresh_be_cases
+EVAL_SETS ?= dev_cases dev_terse_cases fresh_a_cases fresh_b_cases fresh_c_cases fresh_d_cases fresh_e_cases fresh_f_cases fresh_g_cases fresh_h_cases fresh_i_cases fresh_j_cases fresh_k_cases fresh_l_cases fresh_m_cases fresh_n_cases fresh_o_cases fresh_p_cases fresh_q_cases fresh_r_cases fresh_s_cases fresh_t_cases fresh_u_cases fresh_v_cases fresh_y_cases fresh_z_cases fresh_aa_cases fresh_ab_cases fresh_ac_cases fresh_ad_cases fresh_ag_cases fresh_ah_cases fresh_ai_cases fresh_aj_cases holdout_cases fresh_w_cases fresh_x_cases fresh_ae_cases fresh_af_cases fresh_ak_cases fresh_al_cases fresh_am_cases fresh_an_cases fresh_ao_cases fresh_ap_cases fresh_aq_cases fresh_ar_cases fresh_as_cases fresh_at_cases fresh_au_cases fresh_av_cases fresh_aw_cases fresh_ax_cases fresh_ay_cases fresh_az_cases fresh_ba_cases fresh_bb_cases fresh_bc_cases fresh_be_cases fresh_bf_cases fresh_bg_cases fresh_bh_cases fresh_bj_cases
 eval: install
 	@for set in $(EVAL_SETS); do $(PY) -m assistant eval cases tests/data/$$set.jsonl || exit $$?; done
 
 bench: install
 	$(PY) -m assistant bench all
+
+status-model: install  # retrain the status model after any change to the rule files (writes the package's data file)
+	$(PY) -m assistant train status-model
 
 # Chat layer (Rasa 3.6.21 in .venv-rasa, Python 3.10; see docs/rasa.md)
 .PHONY: rasa-env rasa-validate rasa-train rasa-test-nlu rasa-test-core rasa-actions rasa-run rasa-bench

@@ -15,7 +15,6 @@ from typing import Any
 
 from assistant.analysis import Analyser
 from assistant.extraction.mentions import Mention
-from assistant.extraction.resolve import resolve
 from assistant.grading.engine import suggest_grade
 from assistant.labels import Status
 from assistant.models import Analysis, CallContext, Question
@@ -85,7 +84,7 @@ class CallEngine:
         if cached is not None:
             return cached
         an = self.analyser
-        indicators = resolve([*self._mentions(state.notes), *self._answer_mentions(state)], an.rules.implications)
+        indicators = an.indicators(state.notes, [*self._mentions(state.notes), *self._answer_mentions(state)])
         script = load_script(state.script)
         analysis = Analysis(
             indicators=indicators,

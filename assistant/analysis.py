@@ -13,10 +13,11 @@ from assistant.extraction.pipeline import build_pipeline, paused_gc
 from assistant.extraction.resolve import resolve
 from assistant.extraction.roles import READING, USUAL_READING, CallReading, load_roles
 from assistant.extraction.rules import load_rules
+from assistant.extraction.status_model import load_status_model
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
 from assistant.labels import CURRENT, HISTORICAL
-from assistant.models import Analysis, CallContext
+from assistant.models import Analysis, CallContext, Indicator
 from assistant.questions.engine import suggest_questions
 from assistant.questions.script import load_script
 from assistant.text import MAX_NOTE_CHARS, replace_surrogates
@@ -40,12 +41,15 @@ class Analyser:
     """Holds the warm pipeline and the loaded rule files; analysis is pure and thread-safe
     in the sense that it keeps no per-call state."""
 
-    def __init__(self, *, nlp: Language | None = None, policy: str = DEFAULT_POLICY) -> None:
+    def __init__(self, *, nlp: Language | None = None, policy: str = DEFAULT_POLICY, status_model: bool = True) -> None:
+        """`status_model=False`: the rules alone (training the model, the medspaCy baseline,
+        tests of the rule layer)."""
         with paused_gc():
             self.rules = load_rules()
             self.roles = load_roles()
             self.nlp = nlp or build_pipeline()
             self.policy = load_policy(policy)
+            self.status_model = load_status_model(self.rules.version) if status_model else None
         self._labels_a_next_note_dates = frozenset(self.rules.implications.dated_by_next_note)
 
     def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
@@ -66,6 +70,13 @@ class Analyser:
             # the candidates' spans point back at the doc: dropping them breaks the cycle,
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
+        return found
+
+    def indicators(self, notes: Sequence[str], mentions: Sequence[Mention]) -> tuple[Indicator, ...]:
+        """One status per label: the rules' resolution, then the status model's reading."""
+        found = resolve(mentions, self.rules.implications)
+        if self.status_model is not None:
+            found = self.status_model.reread(notes, mentions, found)
         return found
 
     def _dated_by_next_note(self, found: list[Mention], message: int, dating: str) -> list[Mention]:
@@ -104,7 +115,7 @@ class Analyser:
         asked: frozenset[str] = frozenset(),
     ) -> Analysis:
         context = context or _NO_CONTEXT
-        indicators = resolve(self.mentions(notes), self.rules.implications)
+        indicators = self.indicators(notes, self.mentions(notes))
         call_script = load_script(script)
         return Analysis(
             indicators=indicators,

@@ -21,7 +21,19 @@ def _cmd_analyse(args: argparse.Namespace) -> int:
 def _cmd_eval_cases(args: argparse.Namespace) -> int:
     from assistant.evaluation.run import run_eval_cases
 
-    return run_eval_cases(args.file, show_errors=args.errors, context=args.context)
+    return run_eval_cases(args.file, show_errors=args.errors, context=args.context, status_model=not args.rules_only)
+
+
+def _cmd_train_status_model(args: argparse.Namespace) -> int:
+    from assistant.evaluation.status_training import run_train_status_model
+
+    return run_train_status_model(args.output)
+
+
+def _cmd_eval_status_model(args: argparse.Namespace) -> int:
+    from assistant.evaluation.status_training import run_cross_validation
+
+    return run_cross_validation()
 
 
 def _cmd_bench_all(args: argparse.Namespace) -> int:
@@ -121,7 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     eval_cases.add_argument("--errors", action="store_true", help="list every disagreement")
     eval_cases.add_argument("--context", choices=["own", "medspacy", "both"], default="own",
                             help="context algorithm: ours, medspaCy ConText, or both side by side")
+    eval_cases.add_argument("--rules-only", action="store_true",
+                            help="our rules without the status model stacked on them (for comparison)")
     eval_cases.set_defaults(func=_cmd_eval_cases)
+    eval_model = eval_kinds.add_parser("status-model", help="cross-validate the status model on the read sets")
+    eval_model.set_defaults(func=_cmd_eval_status_model)
+
+    train = commands.add_parser("train", help="train a learned component from the development sets")
+    train_kinds = train.add_subparsers(dest="kind", required=True)
+    train_status = train_kinds.add_parser("status-model", help="the status model stacked on the rules")
+    train_status.add_argument("--output", help="where to write the model (default: the package's data file)")
+    train_status.set_defaults(func=_cmd_train_status_model)
 
     bench = commands.add_parser("bench", help="benchmarks that print a table")
     bench_kinds = bench.add_subparsers(dest="kind", required=True)

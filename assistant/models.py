@@ -18,6 +18,11 @@ class PolicyRef(Frozen):
     quote: str
 
 
+# the `rule` of evidence the status model gave (assistant/extraction/status_model.py), and the
+# name it adds to an indicator's implied_by
+STATUS_MODEL_RULE = "status_model"
+
+
 class Evidence(Frozen):
     message: int = Field(description="index of the note in the call, oldest first")
     start: int = Field(description="character offset into that note")

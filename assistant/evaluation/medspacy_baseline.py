@@ -121,4 +121,4 @@ def build_medspacy_pipeline() -> Language:
 
 
 def medspacy_analyser() -> Analyser:
-    return Analyser(nlp=build_medspacy_pipeline())
+    return Analyser(nlp=build_medspacy_pipeline(), status_model=False)  # its context alone against ours

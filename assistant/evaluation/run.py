@@ -11,11 +11,11 @@ from assistant.casefiles import read_cases
 from assistant.evaluation.cases import format_report, score_cases
 
 
-def run_eval_cases(path: str, *, show_errors: bool = False, context: str = "own") -> int:
+def run_eval_cases(path: str, *, show_errors: bool = False, context: str = "own", status_model: bool = True) -> int:
     cases = read_cases(path, gold=True)
     variants: list[tuple[str, Analyser]] = []
     if context in ("own", "both"):
-        variants.append(("own ConText", Analyser()))
+        variants.append(("own ConText" + (" + status model" if status_model else ""), Analyser(status_model=status_model)))
     if context in ("medspacy", "both"):
         from assistant.evaluation.medspacy_baseline import medspacy_analyser
 

@@ -1,5 +1,7 @@
 """One warm analyser for every extraction test module: the rules are read-only, so the
-table-driven modules share it instead of each loading the pipeline again."""
+table-driven modules share it instead of each loading the pipeline again. These modules test
+the rule layer, so the status model stacked on it is off here; test_status_model.py tests the
+model, and the tests outside tests/extraction run the whole engine."""
 
 from __future__ import annotations
 
@@ -10,4 +12,4 @@ from assistant.analysis import Analyser
 
 @pytest.fixture(scope="session")
 def analyser() -> Analyser:
-    return Analyser()
+    return Analyser(status_model=False)
