@@ -102,7 +102,6 @@ class Reading:
     label: str
     status: str  # one of CLASSES
     probability: float
-    changed: bool
 
 
 class StatusModel:
@@ -151,11 +150,13 @@ class StatusModel:
                 self._mention_features[name] = (li, len(mention_weights))
                 mention_weights.append(weights)
         self._mention_weights = np.array(mention_weights, dtype=np.float32).reshape(len(mention_weights), k)
+        self._vectors: dict[tuple[str, str, str, tuple[str, ...]], tuple[float, ...]] = {}
 
-    def scores(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
-        """Class probabilities, [labels, classes]."""
+    def logits(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
+        """Unnormalised class scores, [labels, classes]."""
         logits = self._bias.copy()
-        rows = [self._grams[g] for g in call_grams(notes) if g in self._grams]
+        get = self._grams.get
+        rows = [row for row in map(get, call_grams(notes)) if row is not None]
         if rows:
             logits += self._gram_weights[rows].sum(axis=0)
         status_index = [_CLASS_INDEX[statuses.get(label, "absent")] for label in self.labels]
@@ -166,32 +167,58 @@ class StatusModel:
         by_label: dict[str, list[Mention]] = {}
         for m in sorted(mentions, key=lambda m: (m.message, m.start)):
             by_label.setdefault(m.label, []).append(m)
-        label_rows: list[int] = []
-        weight_rows: list[int] = []
-        counts: list[float] = []
         for label, found in by_label.items():
-            for feature, count in mention_features(found, len(notes)).items():
+            i = self._label_index.get(label)
+            if i is None:
+                continue
+            vector = [0.0, 0.0, 0.0, 0.0]
+            for m in found:
+                for c, w in enumerate(self._mention_vector(label, m.rule, m.status.value, m.modifiers)):
+                    vector[c] += w
+            last = found[-1]
+            for feature in (f"last={last.status.value}", f"lastmsg={'last' if last.message == len(notes) - 1 else 'earlier'}"):
                 hit = self._mention_features.get(f"{label}|{feature}")
                 if hit is not None:
-                    label_rows.append(hit[0])
-                    weight_rows.append(hit[1])
-                    counts.append(count)
-        if label_rows:
-            np.add.at(logits, label_rows, self._mention_weights[weight_rows] * np.array(counts, dtype=np.float32)[:, None])
-        logits -= logits.max(axis=1, keepdims=True)
-        probabilities = np.exp(logits)
-        return probabilities / probabilities.sum(axis=1, keepdims=True)
+                    for c, w in enumerate(self._mention_weights[hit[1]].tolist()):
+                        vector[c] += w
+            logits[i] += vector
+        return logits
+
+    def _mention_vector(self, label: str, rule: str, status: str, modifiers: tuple[str, ...]) -> tuple[float, ...]:
+        """The summed weights of one mention's own features (r=, r=:status, ms=, mod=): the
+        same rule, status and modifiers always add the same, so each is worked out once."""
+        key = (label, rule, status, modifiers)
+        cached = self._vectors.get(key)
+        if cached is None:
+            total = np.zeros(len(CLASSES), dtype=np.float64)
+            features = [f"r={rule}", f"r={rule}:{status}", f"ms={status}",
+                        *(f"mod={modifier.split(':', 1)[0]}:{status}" for modifier in modifiers)]
+            for feature in features:
+                hit = self._mention_features.get(f"{label}|{feature}")
+                if hit is not None:
+                    total += self._mention_weights[hit[1]]
+            cached = tuple(total.tolist())
+            if len(self._vectors) < 50_000:  # bounded in a long-running service
+                self._vectors[key] = cached
+        return cached
+
+    def scores(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
+        """Class probabilities, [labels, classes]."""
+        return _softmax(self.logits(notes, mentions, statuses))
 
     def readings(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> list[Reading]:
-        probabilities = self.scores(notes, mentions, statuses)
+        """The labels whose reading differs from the rules' (the guard applied); the
+        probabilities are worked out only for those."""
+        logits = self.logits(notes, mentions, statuses)
+        best = logits.argmax(axis=1)
         out: list[Reading] = []
-        for i, label in enumerate(self.labels):
-            best = int(probabilities[i].argmax())
-            status, p = CLASSES[best], float(probabilities[i, best])
-            before = statuses.get(label, "absent")
-            if label in self._guarded and before == "current" and status != "current" and p <= self.settings.guard:
-                status, p = before, float(probabilities[i, CLASSES.index("current")])
-            out.append(Reading(label, status, p, status != before))
+        for i in np.flatnonzero(best != [_CLASS_INDEX[statuses.get(label, "absent")] for label in self.labels]):
+            label = self.labels[i]
+            probabilities = _softmax(logits[i])
+            status, p = CLASSES[best[i]], float(probabilities[best[i]])
+            if label in self._guarded and statuses.get(label) == "current" and p <= self.settings.guard:
+                continue  # the rules' current reading stands
+            out.append(Reading(label, status, p))
         return out
 
     def reread(self, notes: Sequence[str], mentions: Sequence[Mention], indicators: Iterable[Indicator]) -> tuple[Indicator, ...]:
@@ -200,11 +227,13 @@ class StatusModel:
         by_label = {i.label: i for i in indicators}
         statuses = {label: i.status.value for label, i in by_label.items()}
         readings = {r.label: r for r in self.readings(notes, mentions, statuses)}
+        if not readings:
+            return tuple(by_label.values())
         out: list[Indicator] = []
         for label in LABELS:
             reading = readings.get(label)
             rules = by_label.get(label)
-            if reading is None or not reading.changed:
+            if reading is None:
                 if rules is not None:
                     out.append(rules)
                 continue
@@ -237,6 +266,11 @@ class StatusModel:
                     return (Evidence(message=n, start=hit.start(), end=hit.end(), text=hit.group(),
                                      status=status, rule=MODEL_RULE, modifiers=(note,)),)
         return ()
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
 
 
 def _check(file: str, condition: bool, message: str, entry: str) -> None:
