@@ -27,6 +27,7 @@ from assistant.extraction.status_model import (
     StatusModelSettings,
     call_grams,
     label_features,
+    mentions_by_label,
     load_settings,
 )
 from assistant.labels import LABELS
@@ -46,9 +47,7 @@ def case_rows(analyser: Analyser, case: Case) -> list[tuple[str, dict[str, float
     mentions = analyser.mentions(case.messages)
     statuses = {i.label: i.status.value for i in resolve(mentions, analyser.rules.implications)}
     grams = {f"w={g}": 1.0 for g in call_grams(case.messages)}
-    by_label: dict[str, list] = {}
-    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
-        by_label.setdefault(m.label, []).append(m)
+    by_label = mentions_by_label(mentions)
     assert case.indicators is not None
     rows = []
     for label in LABELS:

@@ -69,20 +69,33 @@ def call_grams(notes: Sequence[str]) -> set[str]:
     return {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}
 
 
+def mentions_by_label(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    """Each label's mentions in call order."""
+    by_label: dict[str, list[Mention]] = {}
+    for m in sorted(mentions, key=lambda m: (m.message, m.start)):
+        by_label.setdefault(m.label, []).append(m)
+    return by_label
+
+
+def own_features(m: Mention) -> tuple[str, ...]:
+    """One mention's features: its rule, with and without its status, and its modifiers' kinds."""
+    status = m.status.value
+    return (f"r={m.rule}", f"r={m.rule}:{status}", f"ms={status}",
+            *(f"mod={modifier.split(':', 1)[0]}:{status}" for modifier in m.modifiers))
+
+
+def last_features(last: Mention, notes: int) -> tuple[str, str]:
+    """The label's last mention: its status, and whether it is in the call's last note."""
+    return f"last={last.status.value}", f"lastmsg={'last' if last.message == notes - 1 else 'earlier'}"
+
+
 def mention_features(mentions: Sequence[Mention], notes: int) -> Counter[str]:
     """What the rules found for one label: `mentions` are its mentions in call order."""
     features: Counter[str] = Counter()
     for m in mentions:
-        status = m.status.value
-        features[f"r={m.rule}"] += 1
-        features[f"r={m.rule}:{status}"] += 1
-        features[f"ms={status}"] += 1
-        for modifier in m.modifiers:
-            features[f"mod={modifier.split(':', 1)[0]}:{status}"] += 1
+        features.update(own_features(m))
     if mentions:
-        last = mentions[-1]
-        features[f"last={last.status.value}"] += 1
-        features[f"lastmsg={'last' if last.message == notes - 1 else 'earlier'}"] += 1
+        features.update(last_features(mentions[-1], notes))
     return features
 
 
@@ -136,21 +149,20 @@ class StatusModel:
         self._others = np.zeros((len(LABELS), k, n, k), dtype=np.float32)  # [other, its status, label, classes]
         self._mention_features: dict[str, tuple[int, int]] = {}  # name -> (label row, weights row)
         mention_weights: list[np.ndarray] = []
-        label_of_name = {label: i for i, label in enumerate(LABELS)}
         for name, weights in zip(features, feature_weights):
             label, _, feature = name.partition("|")
             li = self._label_index[label]
             kind, _, value = feature.partition("=")
             if kind == "rs":
-                self._own[li, CLASSES.index(value)] = weights
+                self._own[li, _CLASS_INDEX[value]] = weights
             elif kind == "o":
                 other, _, status = value.partition(":")
-                self._others[label_of_name[other], CLASSES.index(status), li] = weights
+                self._others[_LABEL_INDEX[other], _CLASS_INDEX[status], li] = weights
             else:
                 self._mention_features[name] = (li, len(mention_weights))
                 mention_weights.append(weights)
         self._mention_weights = np.array(mention_weights, dtype=np.float32).reshape(len(mention_weights), k)
-        self._vectors: dict[tuple[str, str, str, tuple[str, ...]], tuple[float, ...]] = {}
+        self._sums: dict[tuple[str, tuple[str, ...]], tuple[float, ...]] = {}
 
     def logits(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
         """Unnormalised class scores, [labels, classes]."""
@@ -164,47 +176,31 @@ class StatusModel:
         if statuses:
             others = [_LABEL_INDEX[label] for label in statuses]
             logits += self._others[others, [_CLASS_INDEX[s] for s in statuses.values()]].sum(axis=0)
-        by_label: dict[str, list[Mention]] = {}
-        for m in sorted(mentions, key=lambda m: (m.message, m.start)):
-            by_label.setdefault(m.label, []).append(m)
-        for label, found in by_label.items():
+        for label, found in mentions_by_label(mentions).items():
             i = self._label_index.get(label)
             if i is None:
                 continue
-            vector = [0.0, 0.0, 0.0, 0.0]
-            for m in found:
-                for c, w in enumerate(self._mention_vector(label, m.rule, m.status.value, m.modifiers)):
-                    vector[c] += w
-            last = found[-1]
-            for feature in (f"last={last.status.value}", f"lastmsg={'last' if last.message == len(notes) - 1 else 'earlier'}"):
-                hit = self._mention_features.get(f"{label}|{feature}")
-                if hit is not None:
-                    for c, w in enumerate(self._mention_weights[hit[1]].tolist()):
-                        vector[c] += w
-            logits[i] += vector
+            parts = [self._summed(label, own_features(m)) for m in found]
+            parts.append(self._summed(label, last_features(found[-1], len(notes))))
+            logits[i] += [sum(column) for column in zip(*parts)]
         return logits
 
-    def _mention_vector(self, label: str, rule: str, status: str, modifiers: tuple[str, ...]) -> tuple[float, ...]:
-        """The summed weights of one mention's own features (r=, r=:status, ms=, mod=): the
-        same rule, status and modifiers always add the same, so each is worked out once."""
-        key = (label, rule, status, modifiers)
-        cached = self._vectors.get(key)
+    def _summed(self, label: str, features: tuple[str, ...]) -> tuple[float, ...]:
+        """The summed weights of some of `label`'s named features. The same features always
+        add the same, so each distinct list is worked out once (a plain tuple: adding a few
+        floats in Python is cheaper than a numpy call per mention)."""
+        key = (label, features)
+        cached = self._sums.get(key)
         if cached is None:
             total = np.zeros(len(CLASSES), dtype=np.float64)
-            features = [f"r={rule}", f"r={rule}:{status}", f"ms={status}",
-                        *(f"mod={modifier.split(':', 1)[0]}:{status}" for modifier in modifiers)]
             for feature in features:
                 hit = self._mention_features.get(f"{label}|{feature}")
                 if hit is not None:
                     total += self._mention_weights[hit[1]]
             cached = tuple(total.tolist())
-            if len(self._vectors) < 50_000:  # bounded in a long-running service
-                self._vectors[key] = cached
+            if len(self._sums) < 50_000:  # bounded in a long-running service
+                self._sums[key] = cached
         return cached
-
-    def scores(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
-        """Class probabilities, [labels, classes]."""
-        return _softmax(self.logits(notes, mentions, statuses))
 
     def readings(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> list[Reading]:
         """The labels whose reading differs from the rules' (the guard applied); the
@@ -253,7 +249,7 @@ class StatusModel:
     def _word_evidence(self, notes: Sequence[str], label: str, status: Status, note: str) -> tuple[Evidence, ...]:
         """The call's word or word pair that pushed hardest towards `status`, as a span of the
         note it is in (a pair across two notes is skipped for the next word)."""
-        i, c = self._label_index[label], CLASSES.index(status.value)
+        i, c = self._label_index[label], _CLASS_INDEX[status.value]
         present = sorted(((float(self._gram_weights[row, i, c]), g) for g in call_grams(notes)
                           if (row := self._grams.get(g)) is not None), reverse=True)
         for _, gram in present:
