@@ -150,8 +150,9 @@ def run_train_status_model(output: str | None = None) -> int:
     return 0
 
 
-# Three groups of read sets, each scored by a model trained on the other read sets
+# Four groups of read sets, each scored by a model trained on the other read sets
 DEFAULT_FOLDS = (
+    ("fresh_az", "fresh_ba", "fresh_bb", "fresh_bc", "fresh_be", "fresh_bf", "fresh_bg", "fresh_bh", "fresh_bj"),
     ("fresh_at", "fresh_au", "fresh_av", "fresh_aw", "fresh_ax", "fresh_ay"),
     ("fresh_an", "fresh_ao", "fresh_ap", "fresh_aq", "fresh_ar", "fresh_as"),
     ("fresh_ae", "fresh_af", "fresh_ak", "fresh_al", "fresh_am", "holdout", "fresh_w", "fresh_x"),

@@ -60,6 +60,17 @@ class SuspectNames(Strict):
     after_with_adult_age: list[str]
     not_names: list[str]
     adult_age: int = 18
+    # capital letters a log uses for the suspect ("V says S is at work"), read as the suspect
+    # where one stands alone before a lower-case word and not after a title ("Mrs S")
+    letters: list[str] = []
+
+    @field_validator("letters")
+    @classmethod
+    def _capital_letters(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if len(value) != 1 or not value.isupper():
+                raise ValueError(f"{value!r}: one capital letter per entry")
+        return values
 
     @field_validator("after", "after_with_adult_age", "not_names")
     @classmethod
@@ -102,6 +113,7 @@ class PronounRoles:
     names: SuspectNames
     _named: FilteredPattern
     _named_adult: FilteredPattern
+    _letter: re.Pattern[str] | None
 
     @classmethod
     def from_spec(cls, spec: "RolesSpec") -> "PronounRoles":
@@ -114,7 +126,10 @@ class PronounRoles:
         # the introducing word in any case, the name capitalised: "Ex Marcus", "partner - Zoe"
         named = re.compile(rf"(?i:\b(?:{_words(names.after)}))\s*[-:,]?\s+{_NAME}(?!\s*'s\s+(?:ex|partner|husband|boyfriend|wife|girlfriend))")
         named_adult = re.compile(rf"(?i:\b(?:{_words(names.after_with_adult_age)}))\s*[-:,]?\s+{_NAME}\s*[(,]\s*(?:aged\s+)?(\d{{1,3}})\b")
-        return cls(cues, names, filtered(named), filtered(named_adult))
+        letter = re.compile(
+            rf"(?<![\w/.'’&-])(?<!Mr )(?<!Ms )(?<!Dr )(?<!Mrs )(?<!Miss )([{''.join(names.letters)}])(?=[ \t]+[a-z])"
+        ) if names.letters else None
+        return cls(cues, names, filtered(named), filtered(named_adult), letter)
 
     def call_reading(self, notes: Sequence[str]) -> CallReading:
         text = _CallText.of(notes)  # joined and lower-cased once: this runs on every analysis
@@ -132,7 +147,10 @@ class PronounRoles:
     def _names(self, text: "_CallText") -> frozenset[str]:
         found = {m.group(1) for m in self._named.finditer(*text)}
         found |= {m.group(1) for m in self._named_adult.finditer(*text) if int(m.group(2)) >= self.names.adult_age}
-        return frozenset(n for n in found if n.lower() not in self.names.not_names)
+        found = {n for n in found if n.lower() not in self.names.not_names}
+        if self._letter is not None:
+            found |= {m.group(1) for m in self._letter.finditer(text.text)}
+        return frozenset(found)
 
     def _reading(self, text: "_CallText") -> Reading:
         if self._female_suspect(text):

@@ -135,6 +135,10 @@ NAMED_SUSPECT_CALLS = [
     (["Gemma says Paul is upstairs"], "suspect_present", None),
     # the introducing word's own possessive: "ex Marcus's new partner" is not a name for the suspect
     (["ex Marcus's partner Jade is outside shouting"], "suspect_present", "current"),
+    # a log's letter for the suspect: "S at work"; a title's initial is not one
+    (["V rang from her car, ex hit her last night", "c/b V at home, S at work till 6"], "suspect_present", "negated"),
+    (["online report: partner took her phone", "c/b V, S thought to be at his brother's in Leith"], "suspect_present", "negated"),
+    (["Mrs S reports her husband kicked the door", "he is still in the hallway"], "suspect_present", "current"),
 ]
 
 
@@ -150,12 +154,22 @@ def test_suspect_names_found() -> None:
     assert roles.suspect_names(["son Daniel (5) is asleep"]) == frozenset()
     assert roles.suspect_names(["partner has left", "ex Has"]) == frozenset()  # a word, not a name
     assert roles.suspect_names([""]) == frozenset()
+    assert roles.suspect_names(["V at home, S at work"]) == frozenset({"S"})
+    assert roles.suspect_names(["Mrs S at home", "C/S at work", "S"]) == frozenset()
 
 
 def test_a_name_in_a_later_note_changes_the_cache_key() -> None:
     roles = load_roles()
     first = ["Marcus is outside"]
     assert roles.call_reading(first) != roles.call_reading([*first, "c/r says her ex Marcus has a key"])
+
+
+@pytest.mark.parametrize("bad", [["SS"], ["s"], ["1"]])
+def test_a_bad_suspect_letter_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatch, bad: list[str]) -> None:
+    spec = datafiles.load_yaml(RULES_PACKAGE, ROLES_FILE)
+    spec["suspect_names"]["letters"] = bad
+    with pytest.raises(DataFileError, match=r"roles\.yml.*suspect_names\.letters.*one capital letter per entry"):
+        _load_roles_from(monkeypatch, spec)
 
 
 @pytest.mark.parametrize("bad", [["two words"], [""]])

@@ -1,0 +1,83 @@
+"""Phrasings, eleventh session: a history told as a duration or a habit ("been like this for
+years", "has done for yrs", "happens every few weeks", "used to be violent", "said stuff like
+that before"); where he is when it is not here (a late shift, driven back to his own town, due
+home at a clock time, gone in on nights, moved away for work) and where she is when she has left
+(at a mate's, at work, driven off with the kids); what keeps her safe (he doesn't know the new
+address or which friend, not back for weeks, staying there for good, sentenced, admitted to a
+ward); a question the caller did not answer ("asked re kids - no answer") leaves the label
+open; and presence read from what he is doing now (stormed upstairs, between her and the door,
+waving it about, smashing the place up). Rows are written for this test in a call handler's
+style, not taken from any data set, each with a trap beside it. Notes of one call are
+separated by " || "."""
+
+from __future__ import annotations
+
+from assistant.analysis import Analyser
+
+from phrasing import assert_reads, phrasing_rows
+
+S = "suspect_present"
+SAFE = "safety_confirmed"
+PREV = "previous_incidents"
+KIDS = "children_present"
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # --- a history told as a duration or a habit
+    (PREV, "current", "c/r says he's been like this for years, shouting and pushing"),
+    (PREV, "current", "wife nips and slaps him when she's stressed, has done for yrs"),
+    (PREV, "current", "mum says it happens evry few wks when he's on the cans"),
+    (PREV, "current", "ex used to be violent when they were together"),
+    (PREV, "current", "he's said stuff like that before but never this bad"),
+    (PREV, "current", "bf has been hitting her for about a year, tonight punched her arm"),
+    (PREV, "current", "he's been belittling her for months in front of the kids"),
+    # --- traps: one incident, or an hour of it
+    (PREV, None, "he has been shouting at her for an hour tonight"),
+    (PREV, None, "partner pushed her over tonight, she's shaken"),
+    # --- he is elsewhere
+    (S, "negated", "husband on late shift now, back at 11"),
+    (S, "negated", "he has driven back to Carlisle where he lives"),
+    (S, "negated", "partner out at the club, due home about 11"),
+    (S, "negated", "hes gone in on nights now, she's home with the baby"),
+    (S, "negated", "ex has since moved to Belfast for work"),
+    # --- traps: due back in minutes, or only gone upstairs
+    (S, "current", "he's popped to the shop, due back in 10 mins"),
+    (S, "current", "he's stormed upstairs, she's in the kitchen"),
+    # --- she has left: he at home is not with her
+    (S, "negated", "caller at a mate's now, partner's at home"),
+    (S, "negated", "she's driven off with the kids, he's still at the house"),
+    (S, "negated", "V at work, can talk. ex at home"),
+    # --- traps: she is in the car outside the house he is in
+    (S, "current", "she's sat in her car on the drive, he's in the house"),
+    (S, "current", "c/r in the garage, husband in the kitchen with a knife"),
+    # --- what keeps her safe
+    (SAFE, "current", "she's at her nan's, he dont kno the addr"),
+    (SAFE, "current", "went to her sister's, partner doesn't know her sister's new address"),
+    (SAFE, "current", "ex started a job in Inverness, not back for 3 weeks"),
+    (SAFE, "current", "he went to live with his mum in Cork and is staying there for good"),
+    (SAFE, "current", "husband, sentenced last month to 3 yrs for burglary"),
+    (SAFE, "current", "partner admitted to the general this afternoon, in for at least a week"),
+    # --- traps: a ward long ago, a place he knows
+    (SAFE, None, "he was sectioned in 2019 and has been well since"),
+    (SAFE, "negated", "she's at her mum's but he knows the address"),
+    # --- a question not answered leaves the label open
+    (KIDS, None, "asked re kids - no answer, she's crying"),
+    (KIDS, None, "any kids?? askd, she didnt say"),
+    (KIDS, None, "asked if any children in the house - line went dead"),
+    ("weapon", None, "asked about weapons - caller didn't answer"),
+    # --- traps: an answer given
+    (KIDS, "current", "asked re kids - 2 kids asleep upstairs"),
+    (KIDS, "negated", "asked about kids - none"),
+    ("weapon", "negated", "asked re weapons - no, none"),
+    # --- presence from what he is doing now
+    (S, "current", "bf is between her and the front door"),
+    (S, "current", "son has a hammer, waving it about in the lounge"),
+    (S, "current", "husband smashing the house up, she's hiding"),
+    (S, "current", "says hes in the nxt room so she can't talk"),
+    # --- traps: waving it about last year
+    (S, None, "last year he was waving a knife about"),
+]
+
+
+@phrasing_rows(ROWS)
+def test_phrasings_time11(analyser: Analyser, label: str, expected: str | None, notes: str) -> None:
+    assert_reads(analyser, label, expected, notes)
