@@ -32,6 +32,7 @@ class ContextView:
     labels: frozenset[str]  # empty: every label
     exclude_labels: frozenset[str]
     rules: frozenset[str]  # empty: every target rule
+    exclude_rules: frozenset[str]
     max_tokens: int
     longer_labels: frozenset[str]  # labels reached `longer_max_tokens` far
     longer_max_tokens: int
@@ -56,6 +57,7 @@ class ContextView:
             labels=frozenset(rule.labels),
             exclude_labels=frozenset(rule.exclude_labels),
             rules=frozenset(rule.rules),
+            exclude_rules=frozenset(rule.exclude_rules),
             max_tokens=rule.max_tokens,
             longer_labels=frozenset(longer.labels if longer is not None else ()),
             longer_max_tokens=longer.max_tokens if longer is not None else rule.max_tokens,
@@ -67,7 +69,7 @@ class ContextView:
             return False
         if self.rules and rule_id not in self.rules:
             return False
-        return label not in self.exclude_labels
+        return label not in self.exclude_labels and rule_id not in self.exclude_rules
 
     def reach(self, label: str) -> int:
         """`ContextRule.reach`."""

@@ -175,6 +175,7 @@ class ContextRule(Strict):
     labels: list[str] = Field(default_factory=list)  # empty: every label
     exclude_labels: list[str] = Field(default_factory=list)
     rules: list[str] = Field(default_factory=list)  # only these target rule ids (empty: all)
+    exclude_rules: list[str] = Field(default_factory=list)  # never these target rule ids
     # a sentence about an earlier one ("... he'd kill her. That was last week"): reaches
     # back across the one sentence break before it (backward, up to max_tokens)
     anaphoric: bool = False
@@ -195,7 +196,7 @@ class ContextRule(Strict):
             return False
         if self.rules and rule_id not in self.rules:
             return False
-        return label not in self.exclude_labels
+        return label not in self.exclude_labels and rule_id not in self.exclude_rules
 
     @property
     def is_generic(self) -> bool:
@@ -412,7 +413,8 @@ def load_rules() -> RuleSet:
                 f"{RULES_PACKAGE}/{IMPLICATIONS_FILE}", f"unknown target rule id(s) {unknown}", entry=section
             )
     for compiled in context:
-        unknown = [r for r in getattr(compiled.rule, "rules", []) if r not in target_ids]
+        named = [*getattr(compiled.rule, "rules", []), *getattr(compiled.rule, "exclude_rules", [])]
+        unknown = [r for r in named if r not in target_ids]
         if unknown:
             raise DataFileError(
                 f"{RULES_PACKAGE}/{CONTEXT_FILE}", f"unknown target rule id(s) {unknown}", entry=compiled.rule.id

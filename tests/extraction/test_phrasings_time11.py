@@ -6,7 +6,8 @@ home at a clock time, gone in on nights, moved away for work) and where she is w
 address or which friend, not back for weeks, staying there for good, sentenced, admitted to a
 ward); a question the caller did not answer ("asked re kids - no answer") leaves the label
 open; and presence read from what he is doing now (stormed upstairs, between her and the door,
-waving it about, smashing the place up). Rows are written for this test in a call handler's
+waving it about, smashing the place up); he outside or on his way the day
+before the call says nothing of where he is now. Rows are written for this test in a call handler's
 style, not taken from any data set, each with a trap beside it. Notes of one call are
 separated by " || "."""
 
@@ -75,6 +76,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "says hes in the nxt room so she can't talk"),
     # --- traps: waving it about last year
     (S, None, "last year he was waving a knife about"),
+    # --- presence the day before the call is no presence now
+    (S, None, "front desk: ex was banging on her door last night, she wants it logged"),
+    (S, None, "she says he drove past her house on Saturday and again yesterday"),
+    # --- traps: there then and still there now
+    (S, "current", "he turned up last night and he's still outside now"),
+    (S, "negated", "he left last night after the row"),
 ]
 
 

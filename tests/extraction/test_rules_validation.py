@@ -157,6 +157,14 @@ def test_broken_rule_names_file_and_entry(override, file, line, entry_id, proble
     assert problem in message
 
 
+@pytest.mark.parametrize("key", ["rules", "exclude_rules"])
+def test_context_rule_naming_an_unknown_target_rule_names_both(override, key):
+    override[CONTEXT_FILE], _ = with_extra_line(CONTEXT_FILE, _context(id="zz.no_such_rule", **{key: ["weapon.nope"]}))
+    err = load_error()
+    assert err.file == f"{RULES_PACKAGE}/{CONTEXT_FILE}" and err.entry == "zz.no_such_rule"
+    assert "weapon.nope" in str(err)
+
+
 @pytest.mark.parametrize("file", [TARGETS_FILE, CONTEXT_FILE])
 @pytest.mark.parametrize(
     ("line", "problem"),
