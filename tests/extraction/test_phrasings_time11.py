@@ -6,7 +6,9 @@ home at a clock time, gone in on nights, moved away for work) and where she is w
 address or which friend, not back for weeks, staying there for good, sentenced, admitted to a
 ward); a question the caller did not answer ("asked re kids - no answer") leaves the label
 open; and presence read from what he is doing now (stormed upstairs, between her and the door,
-waving it about, smashing the place up); he outside or on his way the day
+waving it about, smashing the place up, parked opposite, his van in the station car
+park, bundled into his car); a quoted "dead when he finds her", pills laid out and forced sex are
+harm; he outside or on his way the day
 before the call says nothing of where he is now. Rows are written for this test in a call handler's
 style, not taken from any data set, each with a trap beside it. Notes of one call are
 separated by " || "."""
@@ -82,6 +84,22 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: there then and still there now
     (S, "current", "he turned up last night and he's still outside now"),
     (S, "negated", "he left last night after the row"),
+    # --- harm the rules missed: a quoted "dead when he finds her", pills laid out, forced sex
+    ("threats_to_kill", "current", "ex put on snapchat that she's 'dead when he finds her'"),
+    ("mental_health_suicide", "current", "husband has tablets laid out on the bed, says he's had enough"),
+    ("sexual_abuse", "current", "she told him to stop and he pinned her arms down and had sex with her"),
+    ("sexual_abuse", "current", "girl 14 says stepdad comes into her room at night and touched her"),
+    # --- traps: a touch on the arm, a death in a film, tablets in the cupboard
+    ("sexual_abuse", None, "he touched her arm to calm her down"),
+    ("threats_to_kill", None, "he says the dog is dead, it died last year"),
+    ("mental_health_suicide", None, "her tablets are in the kitchen cupboard"),
+    # --- presence the rules missed
+    (S, "current", "his van is in the station car park now"),
+    (S, "current", "he followed her in to the front office"),
+    (S, "current", "ex's car parked opposite her house, 10 mins ago"),
+    (S, "current", "colleague says she's been bundled into his car"),
+    # --- traps: waiting at the gates is his habit, not where he is now
+    (S, None, "he keeps waiting at the school gates when she does the school run"),
 ]
 
 
