@@ -8,7 +8,8 @@ ward); a question the caller did not answer ("asked re kids - no answer") leaves
 open; and presence read from what he is doing now (stormed upstairs, between her and the door,
 waving it about, smashing the place up, parked opposite, his van in the station car
 park, bundled into his car); a quoted "dead when he finds her", pills laid out and forced sex are
-harm; he outside or on his way the day
+harm; "can talk" said plainly or as an answer is a denial; a lorry run, a contract abroad,
+the next village and home alone put him elsewhere; he outside or on his way the day
 before the call says nothing of where he is now. Rows are written for this test in a call handler's
 style, not taken from any data set, each with a trap beside it. Notes of one call are
 separated by " || "."""
@@ -100,6 +101,19 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "colleague says she's been bundled into his car"),
     # --- traps: waiting at the gates is his habit, not where he is now
     (S, None, "he keeps waiting at the school gates when she does the school run"),
+    # --- "can talk" said plainly, or as an answer
+    ("cannot_talk_safely", "negated", "c/b V at her mum's, can talk. ex at home"),
+    ("cannot_talk_safely", "negated", "Q can u talk? A aye, he's oot"),
+    ("cannot_talk_safely", "negated", "she spoke freely, husband at the gym"),
+    # --- traps: she cannot
+    ("cannot_talk_safely", "current", "she can't talk, he's in the room"),
+    # --- more places he is not: a lorry run, a contract abroad, the next town, home alone
+    (S, "negated", "partner is on a lorry run to Dover till Friday"),
+    (S, "negated", "husband on 4 wk contract in Norway"),
+    (S, "negated", "she's at home, her ex lives in the next village"),
+    (S, "negated", "c/r is home alone, he went out at 8"),
+    # --- traps: nobody else there is not him gone
+    (S, "current", "son still in the kitchen, no one else there"),
 ]
 
 
