@@ -1,0 +1,47 @@
+"""Phrasings, twelfth session: a threat he keeps saying or texting is a threat now ("keeps
+telling her he'll kill her"); a jail term in a named year or years ago is not custody now ("was
+jailed in 2019 for hitting her"); "gonna end it." said by the victim is a suicide risk; he in
+his own hallway or kitchen is present (a male victim's home). Rows are written for this test in
+a call handler's style, not taken from any data set, each with a trap beside it. Notes of one
+call are separated by " || "."""
+
+from __future__ import annotations
+
+from assistant.analysis import Analyser
+
+from phrasing import assert_reads, phrasing_rows
+
+S = "suspect_present"
+SAFE = "safety_confirmed"
+TTK = "threats_to_kill"
+MH = "mental_health_suicide"
+
+ROWS: list[tuple[str, str | None, str]] = [
+    # --- a threat he keeps making
+    (TTK, "current", "ex keeps texting her saying he will kill her"),
+    (TTK, "current", "husband is always telling her he'll murder her if she leaves"),
+    # --- trap: he keeps texting, with no threat in it
+    (TTK, None, "ex keeps texting her saying he misses the kids"),
+    # --- jailed back then is not jailed now
+    (S, "current", "bf kicking the door in now || he was jailed in 2019 for beating her"),
+    (S, "current", "ex banging on the window, he got jailed 3 years ago for GBH"),
+    (SAFE, None, "ex was locked up in 2020 for assaulting her, she's scared"),
+    # --- traps: jailed now
+    (S, "negated", "ex is in jail until March"),
+    (SAFE, "current", "ex was remanded yesterday, she's at home with the kids"),
+    # --- "gonna end it." from the victim
+    (MH, "current", "mum says daughter texted she cant cope n is gonna end it. not answering"),
+    (MH, "current", "c/r sobbing, says she's going to end it tonight"),
+    # --- traps: ending the relationship
+    (MH, None, "she is going to end it with him next week"),
+    # --- he in his own rooms
+    (S, "current", "male c/r, wife is in his kitchen throwing plates"),
+    (S, "current", "gf is in their hallway shouting at him"),
+    # --- trap: the caller alone in his kitchen is not her presence
+    (S, None, "gf went to her mum's an hour ago, c/r alone in his kitchen"),
+]
+
+
+@phrasing_rows(ROWS)
+def test_phrasings_time12(analyser: Analyser, label: str, expected: str | None, notes: str) -> None:
+    assert_reads(analyser, label, expected, notes)
