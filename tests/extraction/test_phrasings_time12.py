@@ -1,7 +1,8 @@
 """Phrasings, twelfth session: a threat he keeps saying or texting is a threat now ("keeps
 telling her he'll kill her"); a jail term in a named year or years ago is not custody now ("was
 jailed in 2019 for hitting her"); "gonna end it." said by the victim is a suicide risk; he in
-his own hallway or kitchen is present (a male victim's home). Rows are written for this test in
+his own hallway or kitchen is present (a male victim's home); abuse told over a span ("been
+shoving her and taking her card for months", "nasty most nights for about a year") is a history. Rows are written for this test in
 a call handler's style, not taken from any data set, each with a trap beside it. Notes of one
 call are separated by " || "."""
 
@@ -15,6 +16,7 @@ S = "suspect_present"
 SAFE = "safety_confirmed"
 TTK = "threats_to_kill"
 MH = "mental_health_suicide"
+PREV = "previous_incidents"
 
 ROWS: list[tuple[str, str | None, str]] = [
     # --- a threat he keeps making
@@ -39,6 +41,11 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "gf is in their hallway shouting at him"),
     # --- trap: the caller alone in his kitchen is not her presence
     (S, None, "gf went to her mum's an hour ago, c/r alone in his kitchen"),
+    # --- abuse over a span is a history
+    (PREV, "current", "grandson been shoving her and taking her card for months"),
+    (PREV, "current", "wife has been nasty most nights for about a year, no violence"),
+    # --- traps: a span that is not the abuse's
+    (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
 
 
