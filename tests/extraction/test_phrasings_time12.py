@@ -2,7 +2,11 @@
 telling her he'll kill her"); a jail term in a named year or years ago is not custody now ("was
 jailed in 2019 for hitting her"); "gonna end it." said by the victim is a suicide risk; he in
 his own hallway or kitchen is present (a male victim's home); abuse told over a span ("been
-shoving her and taking her card for months", "nasty most nights for about a year") is a history. Rows are written for this test in
+shoving her and taking her card for months", "nasty most nights for about a year") is a history; where he is, read
+better: told to go and went, walked out minutes ago, off down the road, still in the cells,
+deployed abroad, "not around"; and what is not his presence: a patrol in the area, the victim due
+home, "in the police" in quotes, back living in town, "before he comes home"; "two Sundays ago"
+is a past. Rows are written for this test in
 a call handler's style, not taken from any data set, each with a trap beside it. Notes of one
 call are separated by " || "."""
 
@@ -44,6 +48,21 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- abuse over a span is a history
     (PREV, "current", "grandson been shoving her and taking her card for months"),
     (PREV, "current", "wife has been nasty most nights for about a year, no violence"),
+    # --- where he is, read better
+    (S, "negated", "ex came to the door, she told him to go and he went"),
+    (S, "negated", "husband taken to the cells and is still there"),
+    (S, "negated", "bf smashed a plate then walked out 10 mins ago"),
+    (S, "negated", "son ran out, she saw him head off down the road"),
+    (S, "negated", "husband deployed to Cyprus till May, she wants to report his control"),
+    (S, "negated", "her brothers have been following her, they're not around now"),
+    # --- traps: still in the room, or refusing to go
+    (S, "current", "he walked out of the lounge into the kitchen, still shouting"),
+    (S, "current", "she told him to go but he won't leave"),
+    # --- not his presence
+    (S, None, "IP due home from work at 6, wants advice re her ex's texts"),
+    (S, None, "she says ex is 'in the army', wants advice about his texts"),
+    (S, None, "his granddaughter took his pension card, she's back living in town"),
+    ("strangulation", "historical", "he choked her 2 saturdays ago, tonight just verbal"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
