@@ -6,7 +6,9 @@ shoving her and taking her card for months", "nasty most nights for about a year
 better: told to go and went, walked out minutes ago, off down the road, still in the cells,
 deployed abroad, "not around"; and what is not his presence: a patrol in the area, the victim due
 home, "in the police" in quotes, back living in town, "before he comes home"; "two Sundays ago"
-is a past. Rows are written for this test in
+is a past, and so are a span of years ("2018 to 2020"), "worst was Xmas", a relationship
+followed by "he also ...", and a past told "tonight" ("she told her tonight he raped her during
+the relationship") or "most recently a month ago". Rows are written for this test in
 a call handler's style, not taken from any data set, each with a trap beside it. Notes of one
 call are separated by " || "."""
 
@@ -63,6 +65,15 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, None, "she says ex is 'in the army', wants advice about his texts"),
     (S, None, "his granddaughter took his pension card, she's back living in town"),
     ("strangulation", "historical", "he choked her 2 saturdays ago, tonight just verbal"),
+    # --- pasts read better
+    ("injury", "historical", "2018 to 2020 he pushed her about and gave her black eyes more than once"),
+    ("injury", "historical", "dad shoves mum around, worst was Xmas when she broke her wrist"),
+    ("sexual_abuse", "historical", "during their relationship he also forced her into sex"),
+    ("sexual_abuse", "historical", "friend says V told her tonight her ex raped her during the relationship"),
+    ("sexual_abuse", "historical", "he has forced her into sexual acts for years, most recently a month ago"),
+    # --- traps: told tonight of tonight, a span of years that is not the harm's
+    ("sexual_abuse", "current", "she told her mum tonight he raped her an hour ago"),
+    ("injury", "current", "together 2018 to 2020, back together now, tonight he broke her nose"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
