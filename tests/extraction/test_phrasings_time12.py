@@ -24,6 +24,9 @@ TTK = "threats_to_kill"
 MH = "mental_health_suicide"
 PREV = "previous_incidents"
 
+CC = "coercive_control"
+CTS = "cannot_talk_safely"
+
 ROWS: list[tuple[str, str | None, str]] = [
     # --- a threat he keeps making
     (TTK, "current", "ex keeps texting her saying he will kill her"),
@@ -74,6 +77,31 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: told tonight of tonight, a span of years that is not the harm's
     ("sexual_abuse", "current", "she told her mum tonight he raped her an hour ago"),
     ("injury", "current", "together 2018 to 2020, back together now, tonight he broke her nose"),
+    # --- presence from holding her in, a witness on video, family at the house, "he's back"
+    (S, "current", "c/r locked out of the flat by p/ner, he has the baby inside"),
+    (S, "current", "husband locked all the doors, says nobody's leaving"),
+    (S, "current", "friend on facetime saw the bf punch her then the screen went black"),
+    (S, "current", "girl 16 locked in her room, her dad and uncles at the house now"),
+    (S, "current", "sister texted 'hes back cant talk'"),
+    # --- traps: a habit of control is no presence; family at the house while she is at the counter
+    (S, None, "husband doesnt allow her out without his mother"),
+    (S, "negated", "front counter: V says her brothers are at the house now"),
+    # --- a lost video call, a bullet, a thrown plate by her head, a death "before the summer"
+    (CTS, "current", "c/r cant get her back on the phone, the video went black"),
+    ("threats_to_kill", "current", "he said she'd 'get a bullet' if she left"),
+    ("weapon", "current", "he threw a plate that smashed on the wall right by her head"),
+    ("threats_to_kill", "current", "text this morning: 'you'll be dead before the summer'"),
+    # --- economic and technology-enabled control
+    (CC, "current", "ex took out a Klarna account in her name"),
+    (CC, "current", "he talked her into taking out a loan for him, never paid it back"),
+    (CC, "current", "ex still has the app logins, the heating keeps going up at night"),
+    (CC, "current", "he keeps logging in to her Amazon and email"),
+    (CC, "current", "he makes her stay on video whenever she goes out"),
+    (CC, "current", "husband checks up on her through the work systems"),
+    ("stalking_harassment", "current", "ex has liked and commented on her posts 3 times this week"),
+    # --- traps: a habit in the past, a loan of her own
+    (CC, "historical", "he used to take her wages when they were together"),
+    (CC, None, "she took out a loan for a car last year"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
