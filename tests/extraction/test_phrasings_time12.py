@@ -102,6 +102,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: a habit in the past, a loan of her own
     (CC, "historical", "he used to take her wages when they were together"),
     (CC, None, "she took out a loan for a car last year"),
+    # --- "she isn't hurt" does not undo his injury; a brother named, waiting outside school
+    ("injury", "current", "he punched the mirror and cut his knuckles, needed stitches || she isn't hurt"),
+    (S, "current", "17yo at school, brother Raj waiting outside school gates to take her"),
+    # --- traps: with nothing asserted it denies; outside school hours
+    ("injury", "negated", "pushed her against the wall, she wasnt injured"),
+    (S, None, "he texts her outside school hours"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
