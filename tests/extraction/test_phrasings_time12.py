@@ -108,6 +108,20 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: with nothing asserted it denies; outside school hours
     ("injury", "negated", "pushed her against the wall, she wasnt injured"),
     (S, None, "he texts her outside school hours"),
+    # --- a victim who plays it down is no escalation; the caller ringing again is no history
+    ("escalation", None, "she said 'honestly it wasn't that bad', no marks"),
+    (PREV, None, "line dropped, c/r rang in again, still whispering"),
+    (PREV, None, "he told her he'd smash her phone if she went out with her friends again"),
+    # --- traps: worse than ever; he did it again
+    ("escalation", "current", "she says he's never been this bad"),
+    (PREV, "current", "he hit her again tonight"),
+    # --- contact told by its frequency is a course of conduct
+    ("stalking_harassment", "current", "ex sending her dozens of snapchats a day"),
+    ("stalking_harassment", "current", "her family ring her every day saying she shamed them"),
+    ("stalking_harassment", "current", "since the split he has turned up at her gym three times"),
+    # --- traps: the caller ringing back, once
+    ("stalking_harassment", None, "sister has tried calling back several times, no answer"),
+    ("stalking_harassment", None, "he texted her once last night asking to talk"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
