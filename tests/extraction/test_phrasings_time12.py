@@ -122,6 +122,12 @@ ROWS: list[tuple[str, str | None, str]] = [
     # --- traps: the caller ringing back, once
     ("stalking_harassment", None, "sister has tried calling back several times, no answer"),
     ("stalking_harassment", None, "he texted her once last night asking to talk"),
+    # --- he is there: asleep after it, unclear if he followed, his car going past just now
+    (S, "current", "c/r whispering, p/ner has just hit her and is asleep on the sofa"),
+    (S, "current", "she came the back way but isn't sure if he followed her"),
+    (S, "current", "housemate has just seen his car go past the station twice"),
+    # --- traps: his car went past last week
+    (S, None, "last week she saw his car go past her work"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
