@@ -128,6 +128,19 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "current", "housemate has just seen his car go past the station twice"),
     # --- traps: his car went past last week
     (S, None, "last week she saw his car go past her work"),
+    # --- custody from a sentence not yet served; "it has healed now" across a sentence;
+    # early in the pregnancy; never any kind of weapon; slashed tyres; a threat in a film
+    (S, "negated", "son sentenced last month, not out for 2 yrs"),
+    (SAFE, "current", "he's in Maghaberry, not out for another two years"),
+    ("injury", "historical", "a month ago he threw the remote and split her eyebrow. It has healed now."),
+    ("sexual_abuse", "historical", "he made her have sex when she said no, in the early weeks of the pregnancy"),
+    ("weapon", "negated", "she says he has never used or threatened any kind of weapon"),
+    ("weapon", None, "her tyres were slashed overnight, she thinks it's him"),
+    ("threats_to_kill", None, "dad was watching a film where a man says he'll kill everybody"),
+    # --- traps: still inside till next week; a cut that is fresh; a knife at her, not her tyres
+    (S, "negated", "he gets out of prison next week"),
+    ("injury", "current", "he split her eyebrow tonight, it's bleeding"),
+    ("weapon", "current", "he slashed her arm with a stanley knife"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
