@@ -141,6 +141,13 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "he gets out of prison next week"),
     ("injury", "current", "he split her eyebrow tonight, it's bleeding"),
     ("weapon", "current", "he slashed her arm with a stanley knife"),
+    # --- custody that is not his: a custody officer's job, an arrest that has not happened; a
+    # sentence served ("he got out in the spring")
+    (SAFE, None, "husband is a custody officer at Oldbury, on shift now"),
+    (SAFE, None, "she says she'll take an overdose if he gets arrested"),
+    (SAFE, "negated", "he got 8 months for it. He got out in the spring."),
+    # --- traps: he is in custody
+    (SAFE, "current", "husband arrested at the scene, in custody at Oldbury"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
