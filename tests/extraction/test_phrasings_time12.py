@@ -148,6 +148,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     (SAFE, "negated", "he got 8 months for it. He got out in the spring."),
     # --- traps: he is in custody
     (SAFE, "current", "husband arrested at the scene, in custody at Oldbury"),
+    # --- control "up until he was remanded" is a past
+    (CC, "historical", "son was taking her pension up until he was remanded to HMP Durham today"),
+    # --- traps: control that goes on while he is on bail
+    (CC, "current", "he is on bail but still takes her bank card every week"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
