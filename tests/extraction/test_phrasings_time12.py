@@ -152,6 +152,16 @@ ROWS: list[tuple[str, str | None, str]] = [
     (CC, "historical", "son was taking her pension up until he was remanded to HMP Durham today"),
     # --- traps: control that goes on while he is on bail
     (CC, "current", "he is on bail but still takes her bank card every week"),
+    # --- Northern Irish words: a serving PSNI constable or peeler, "came in blocked"; a cut "after
+    # she ended it" is tonight's; gone to the gun cabinet is in the house
+    ("police_perpetrator", "current", "her husband is a serving PSNI constable, on shift now"),
+    ("police_perpetrator", "current", "ex is a serving peeler in Tyrone"),
+    ("substance_misuse", "current", "p/ner came in blocked and dragged her off the bed"),
+    ("injury", "current", "he came back after she ended it, punched her, cut above her eye"),
+    (S, "current", "husband has gone to the gun cabinet for his shotgun"),
+    # --- traps: the peelers who came out are not him; a blocked number
+    ("police_perpetrator", None, "he's done this before, peelers out in May"),
+    ("substance_misuse", None, "she has blocked his number"),
     # --- traps: a span that is not the abuse's
     (PREV, None, "he punched her tonight, they have been together for about a year"),
 ]
