@@ -5,7 +5,7 @@ on one of the note's words. Matching the part before the anchor leftwards and th
 after it rightwards from there finds every match holding that word, without spaCy's
 Matcher building a Token object for every position of a window and trying every pattern
 at each. Only the specs the rule language compiles to are handled (NORM equal / IN /
-NOT_IN, a true LIKE_NUM or IS_PUNCT, any token; required, "?" or "{0,3}"); for anything
+NOT_IN, a true LIKE_NUM or IS_PUNCT, any token; required, "?", "{0,2}" or "{0,3}"); for anything
 else `compile_anchored` returns None and the caller keeps spaCy's Matcher. The results are
 the same as the Matcher's: tests/extraction/test_anchored.py checks that on random patterns.
 """
@@ -89,11 +89,11 @@ def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, back
     steps: list[Step] = []
     for spec in specs:
         op = spec.get("OP")
-        if op == "{0,3}":  # as spaCy reads it: three optional tokens, each passing the test
+        if op in ("{0,3}", "{0,2}"):  # as spaCy reads it: up to n optional tokens, each passing the test
             gap = _test(spec, to_hash)
             if gap is None:
                 return None
-            steps += [(gap, True)] * 3
+            steps += [(gap, True)] * int(op[3])
             continue
         if op not in (None, "?"):
             return None

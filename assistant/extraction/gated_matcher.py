@@ -28,7 +28,7 @@ from spacy.vocab import Vocab
 from assistant.extraction.anchored import COLUMNS, AnchoredPattern, Run, compile_anchored, reach
 from assistant.extraction.patterns import TokenPattern
 
-_SPAN_OF_OP = {None: 1, "?": 1, "{0,3}": 3}
+_SPAN_OF_OP = {None: 1, "?": 1, "{0,2}": 2, "{0,3}": 3}
 _END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
 # the anchored patterns' columns, then whether a token is a space (for the end-of-note check)
 _COLUMN_IDS = [*COLUMNS, IS_SPACE]
@@ -44,7 +44,7 @@ _COMMON = frozenset(
 
 
 def _required_words(spec: dict) -> frozenset[str] | None:
-    if spec.get("OP") in ("?", "*", "{0,3}"):
+    if spec.get("OP") in ("?", "*", "{0,2}", "{0,3}"):
         return None
     norm = spec.get("NORM")
     if isinstance(norm, str):

@@ -95,7 +95,7 @@ def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]
         if "OP" in last or not (isinstance(norm, dict) and "NOT_IN" in norm):
             continue
         shorter = pattern[:-1]
-        if any(spec.get("OP") not in ("?", "{0,3}") for spec in shorter):
+        if any(spec.get("OP") not in ("?", "{0,2}", "{0,3}") for spec in shorter):
             variants.append(shorter)
     return variants
 
@@ -145,7 +145,7 @@ def _copy_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_phrase(compiled: TokenPattern, phrase: str) -> TokenPattern:
-    if all(spec.get("OP") in ("?", "{0,3}") for spec in compiled):
+    if all(spec.get("OP") in ("?", "{0,2}", "{0,3}") for spec in compiled):
         raise PatternError(f"phrase {phrase!r} can match nothing: every token is optional")
     if compiled[0].get("OP") == "{0,3}" or compiled[-1].get("OP") == "{0,3}":
         raise PatternError(f"phrase {phrase!r} may not start or end with '..'")
@@ -184,5 +184,6 @@ def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable
         else:
             spec = {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": words}}
     if optional:
-        spec["OP"] = "?"
+        # an optional punctuation mark may be two: "asked if hurt - 'yes'" (a dash, then a quote)
+        spec["OP"] = "{0,2}" if body == "#punct" else "?"
     return spec
