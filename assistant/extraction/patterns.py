@@ -10,7 +10,7 @@ Rule authors write `grab|grabbed by the throat|neck ; choke` instead of nested J
 - `_`      any single token;  `_?` an optional one;  `..` up to three tokens, none of them a
            negation or a sentence end (GAP_STOPS)
 - `#num`   a number (digits or number words)
-- `#punct` a punctuation token
+- `#punct` a punctuation token; `#punct?` up to two ("asked if hurt - 'yes'": a dash, then a quote)
 - `!a|b`   one token that is none of these words ("at the !door|window": somewhere else); at
            the end of a phrase it also holds at the end of the note, where there is no token
            ("still in !school" matches "he's still in")

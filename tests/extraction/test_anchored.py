@@ -30,6 +30,7 @@ _spec = st.one_of(
     _token,
     _token.map(lambda spec: {**spec, "OP": "?"}),
     _token.map(lambda spec: {**spec, "OP": "{0,3}"}),  # ".." is a gap of tokens passing a test
+    _token.map(lambda spec: {**spec, "OP": "{0,2}"}),  # "#punct?" is up to two marks
 )
 _pattern = st.lists(_spec, min_size=1, max_size=6).filter(
     lambda p: any(s.get("OP") is None and s.get("NORM") and not isinstance(s["NORM"], dict) for s in p)

@@ -39,6 +39,8 @@ def compile_(source: str):
         ("threat .. kill", [[{"NORM": "threat"}, {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": "{0,3}"}, {"NORM": "kill"}]]),
         ("#num child", [[{"LIKE_NUM": True}, {"NORM": "child"}]]),
         ("knife #punct", [[{"NORM": "knife"}, {"IS_PUNCT": True}]]),
+        # an optional mark may be two: "hurt - 'yes'" (a dash, then a quote)
+        ("hurt #punct? yes", [[{"NORM": "hurt"}, {"IS_PUNCT": True, "OP": "{0,2}"}, {"NORM": "yes"}]]),
         ("#num? child", [[{"LIKE_NUM": True, "OP": "?"}, {"NORM": "child"}]]),
         ("?", [[{"NORM": "?"}]]),  # a lone "?" is a word, not an optional marker
         ("at the !door|window", [[{"NORM": "at"}, {"NORM": "the"}, {"NORM": {"NOT_IN": ["door", "window"]}}]]),
