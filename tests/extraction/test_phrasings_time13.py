@@ -4,7 +4,9 @@ optional punctuation mark in a rule may be two ("asked if hurt - 'yes'": a dash,
 an ear ringing or a red neck is an injury; "he's going to end it" and "I'll kill them and then
 me" are suicide risks; posting pictures of her online is harassment; "I'm coming to get you" or
 a text saying "on my way" puts him on his way; and where he is not: back at his own place, his
-van outside his own flat, lost at the roundabout, and a cat hiding is not a victim hiding. Rows
+van outside his own flat, lost at the roundabout, and a cat hiding is not a victim hiding; a
+pillow over his wife's face, a bottle swung, "did things to me while i was asleep"; and "don't
+know he was ..." is not a denial of what follows. Rows
 are written for this test in a call handler's style, not taken from any data set, each with a
 trap beside it. Notes of one call are separated by " || "."""
 
@@ -60,6 +62,19 @@ ROWS: list[tuple[str, str | None, str]] = [
     (S, "negated", "he kicked the dog and stormed off to the pub. the dog is hiding under the table"),
     # --- trap: she is hiding from him
     (S, "current", "she is hiding in the bathroom, he's kicking the door"),
+    # --- smothering someone's partner, a bottle swung, a typo, what was done while she slept
+    ("strangulation", "current", "neighbour can see him holding a pillow over his wife's face"),
+    ("weapon", "current", "he's swinging a bottle about in the kitchen"),
+    ("weapon", "current", "c/r whispering says he has a knfie"),
+    ("sexual_abuse", "current", "V says bf 'did things to me while i was asleep'"),
+    ("sexual_abuse", "current", "she woke up with him on top of her"),
+    # --- traps: a bottle of beer, the dog on the bed
+    ("weapon", None, "he's waving a bottle of beer about, singing"),
+    ("sexual_abuse", None, "she woke up with the dog on top of her"),
+    # --- "don't know" then a statement is not a denial of the statement
+    ("weapon", "current", "asked re weapons - 'dont know he was swinging a bottle about earlier'"),
+    # --- trap: a plain "don't know" stays unknown
+    ("weapon", None, "asked re weapons - dont know"),
 ]
 
 
