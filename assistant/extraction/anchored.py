@@ -19,12 +19,14 @@ from typing import Any
 
 from spacy.attrs import IS_PUNCT, LIKE_NUM, NORM
 
-from assistant.extraction.patterns import TokenPattern
+from assistant.extraction.patterns import OPTIONAL_OPS, TokenPattern
 
 # How a token is tested: (column, words, wanted): the token passes if whether its value in
 # `COLUMNS[column]` is among `words` equals `wanted` (any token: not among no words).
 COLUMNS: tuple[int, ...] = (NORM, LIKE_NUM, IS_PUNCT)
 _FLAG_COLUMNS = {"LIKE_NUM": 1, "IS_PUNCT": 2}
+# the repeat operators ("{0,n}") and their n
+_REPEATS = {op: n for op, n in OPTIONAL_OPS.items() if op != "?"}
 _ANY_TOKEN: Test = (0, frozenset(), False)
 
 Test = tuple[int, frozenset[int], bool]
@@ -89,11 +91,11 @@ def _run(specs: Sequence[dict[str, Any]], to_hash: Callable[[str], int], *, back
     steps: list[Step] = []
     for spec in specs:
         op = spec.get("OP")
-        if op in ("{0,3}", "{0,2}"):  # as spaCy reads it: up to n optional tokens, each passing the test
+        if op in _REPEATS:  # as spaCy reads "{0,n}": n optional tokens, each passing the test
             gap = _test(spec, to_hash)
             if gap is None:
                 return None
-            steps += [(gap, True)] * int(op[3])
+            steps += [(gap, True)] * _REPEATS[op]
             continue
         if op not in (None, "?"):
             return None

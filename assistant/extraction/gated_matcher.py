@@ -26,9 +26,9 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from assistant.extraction.anchored import COLUMNS, AnchoredPattern, Run, compile_anchored, reach
-from assistant.extraction.patterns import TokenPattern
+from assistant.extraction.patterns import OPTIONAL_OPS, TokenPattern
 
-_SPAN_OF_OP = {None: 1, "?": 1, "{0,2}": 2, "{0,3}": 3}
+_SPAN_OF_OP: dict[str | None, int] = {None: 1, **OPTIONAL_OPS}
 _END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
 # the anchored patterns' columns, then whether a token is a space (for the end-of-note check)
 _COLUMN_IDS = [*COLUMNS, IS_SPACE]
@@ -44,7 +44,8 @@ _COMMON = frozenset(
 
 
 def _required_words(spec: dict) -> frozenset[str] | None:
-    if spec.get("OP") in ("?", "*", "{0,2}", "{0,3}"):
+    op = spec.get("OP")
+    if op in OPTIONAL_OPS or op == "*":
         return None
     norm = spec.get("NORM")
     if isinstance(norm, str):

@@ -34,6 +34,13 @@ TokenPattern = list[dict[str, Any]]
 GAP_STOPS = ("not", "never", "no", "nothing", "nobody", "neither", "nor", ".", "!", "?", "semicolon", "ellipsis")
 
 
+# the optional operators the language compiles to, and the most tokens each may take:
+# `x?`, `#punct?` (a dash, then a quote) and the `..` gap
+OPTIONAL_OPS: dict[str, int] = {"?": 1, "{0,2}": 2, "{0,3}": 3}
+_GAP_OP = "{0,3}"
+_PUNCT_RUN_OP = "{0,2}"
+
+
 class PatternError(ValueError):
     pass
 
@@ -95,7 +102,7 @@ def end_of_note_variants(patterns: Sequence[TokenPattern]) -> list[TokenPattern]
         if "OP" in last or not (isinstance(norm, dict) and "NOT_IN" in norm):
             continue
         shorter = pattern[:-1]
-        if any(spec.get("OP") not in ("?", "{0,2}", "{0,3}") for spec in shorter):
+        if any(spec.get("OP") not in OPTIONAL_OPS for spec in shorter):
             variants.append(shorter)
     return variants
 
@@ -145,9 +152,9 @@ def _copy_spec(spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _check_phrase(compiled: TokenPattern, phrase: str) -> TokenPattern:
-    if all(spec.get("OP") in ("?", "{0,2}", "{0,3}") for spec in compiled):
+    if all(spec.get("OP") in OPTIONAL_OPS for spec in compiled):
         raise PatternError(f"phrase {phrase!r} can match nothing: every token is optional")
-    if compiled[0].get("OP") == "{0,3}" or compiled[-1].get("OP") == "{0,3}":
+    if compiled[0].get("OP") == _GAP_OP or compiled[-1].get("OP") == _GAP_OP:
         raise PatternError(f"phrase {phrase!r} may not start or end with '..'")
     return compiled
 
@@ -155,7 +162,7 @@ def _check_phrase(compiled: TokenPattern, phrase: str) -> TokenPattern:
 def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable[[str], Sequence[str]]) -> dict[str, Any]:
     if item == "..":
         # a gap never swallows a denial or a sentence end ("has not threatened to kill")
-        return {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": "{0,3}"}
+        return {"NORM": {"NOT_IN": list(GAP_STOPS)}, "OP": _GAP_OP}
     optional = item.endswith("?") and len(item) > 1
     body = item[:-1] if optional else item
     spec: dict[str, Any]
@@ -185,5 +192,5 @@ def _compile_item(item: str, normalise: Callable[[str], str], tokenize: Callable
             spec = {"NORM": words[0]} if len(words) == 1 else {"NORM": {"IN": words}}
     if optional:
         # an optional punctuation mark may be two: "asked if hurt - 'yes'" (a dash, then a quote)
-        spec["OP"] = "{0,2}" if body == "#punct" else "?"
+        spec["OP"] = _PUNCT_RUN_OP if body == "#punct" else "?"
     return spec
