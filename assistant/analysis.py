@@ -14,6 +14,7 @@ from assistant.extraction.resolve import resolve
 from assistant.extraction.roles import READING, USUAL_READING, CallReading, load_roles
 from assistant.extraction.rules import load_rules
 from assistant.extraction.status_model import load_status_model
+from assistant.extraction.tense import mark_past_telling
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
 from assistant.labels import CURRENT, HISTORICAL
@@ -70,6 +71,8 @@ class Analyser:
             # the candidates' spans point back at the doc: dropping them breaks the cycle,
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
+        if (control_ended := self.rules.implications.control_ended) is not None:
+            found = mark_past_telling(notes, found, control_ended)
         return found
 
     def indicators(self, notes: Sequence[str], mentions: Sequence[Mention]) -> tuple[Indicator, ...]:

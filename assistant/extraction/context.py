@@ -48,6 +48,11 @@ _CAT_ADULT = Category.ADULT
 _CAT_PSEUDO = Category.PSEUDO
 _CAT_HEDGE = Category.HEDGE
 _CAT_HABITUAL = Category.HABITUAL
+_CAT_UNANSWERED = Category.UNANSWERED
+_CAT_QUESTION = Category.QUESTION
+# categories whose forward scope runs along a list ("no knife, gun or bat", "asked re weapons,
+# threats and violence")
+_LIST_CARRIERS = (_CAT_NEGATED, _CAT_QUESTION)
 _CAT_TERMINATE = Category.TERMINATE
 _CAT_BREAK = Category.BREAK
 _STRUCTURE = (_CAT_TERMINATE, _CAT_BREAK)
@@ -125,13 +130,14 @@ class RiskContext:
         separators = self._separators
         kept_stop = self._kept_stop
         hard: list[bool] = []
+        standalone: list[int] = []  # the separators among them
         followed_by_space = False  # the previous token's trailing whitespace
         stops: list[int] = []
         for i, (orth, is_space, spacy) in enumerate(rows):
-            hard.append(
-                (bool(is_space) and "\n" in strings[orth])
-                or (orth in separators and followed_by_space and bool(spacy))
-            )
+            separator = orth in separators and followed_by_space and bool(spacy)
+            hard.append((bool(is_space) and "\n" in strings[orth]) or separator)
+            if separator:
+                standalone.append(i)
             followed_by_space = bool(spacy)
             keeps = kept_stop.get(orth)
             if keeps is None:
@@ -151,6 +157,8 @@ class RiskContext:
             elif m.rule.category is _CAT_BREAK:
                 for i in range(m.start, m.end):
                     soft[i] = True
+        if standalone:
+            _join_trailing_dates(standalone, modifiers, hard, soft)
         return hard, soft
 
     def __call__(self, doc: Doc) -> Doc:
@@ -217,6 +225,7 @@ class RiskContext:
                 any(
                     (m.rule.category is _CAT_HEDGE and label in self._hedged_unknown)
                     or m.rule.category is _CAT_OTHER_SUBJECT
+                    or m.rule.category is _CAT_UNANSWERED
                     or (m.rule.category is _CAT_HABITUAL and present_only)
                     for m in applied
                 )
@@ -353,6 +362,17 @@ _NOT_YEARS = {"month", "months", "week", "weeks", "day", "days", "wk", "wks", "m
 _BEFORE_A_TIME = {"till", "until", "til", "by", "at", "from", "after", "before", "since", "around", "about"}
 
 
+def _join_trailing_dates(separators: list[int], modifiers: list[Modifier], hard: list[bool], soft: list[bool]) -> None:
+    """A separator followed by nothing but a past time up to the end of the clause ("choked her
+    - 2 wks ago", "strangled y - last wk.") dates what stands before it: it does not end the
+    statement."""
+    dated_ends = {m.start: m.end for m in modifiers if m.rule.category is _CAT_HISTORICAL}
+    for i in separators:
+        end = dated_ends.get(i + 1)
+        if end is not None and (end >= len(hard) or hard[end] or soft[end]):
+            hard[i] = False
+
+
 def _age_in_years(doc: Doc, i: int) -> bool:
     if not doc[i].norm_.isdecimal():
         return False
@@ -469,7 +489,7 @@ def _in_scope(
                 return False
             if soft[i] and not sentence_only:
                 if (
-                    rule.category is _CAT_NEGATED
+                    rule.category in _LIST_CARRIERS
                     and resets < _MAX_LIST_RESETS
                     and _list_continues(i, span.start, target_starts, target_ends, n, doc)
                 ):
@@ -510,6 +530,8 @@ def _reaches_back(m: Modifier, span: Span, hard: list[bool], soft: list[bool], d
         return False
     if m.rule.anaphoric:
         return True
+    if m.rule.category is _CAT_UNANSWERED and not any(doc[i].text in _QA_SEPARATORS for i in range(span.end, m.start)):
+        return False  # "he doesn't know where she is" is no answer: an open one follows a "-" or "?"
     # an answer needs a question: a cue word or "?" in it, or a bare topic set off by a
     # question-and-answer separator ("weapons - no", "kids? no")
     first = span.start

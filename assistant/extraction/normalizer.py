@@ -78,8 +78,14 @@ def english_tokenizer(
     )
 
 
+# English keeps "n." and "y." whole (initials); in a call note they are answers, "inj n.
+# drink y.", and the full stop ends the item
+_ANSWER_LETTERS = frozenset({"n.", "y."})
+
+
 def english_special_cases() -> dict[str, Any]:
-    return _without_digit_emoticons(English.Defaults.tokenizer_exceptions)
+    exceptions = _without_digit_emoticons(English.Defaults.tokenizer_exceptions)
+    return {text: tokens for text, tokens in exceptions.items() if text not in _ANSWER_LETTERS}
 
 
 def _without_digit_emoticons(exceptions: dict[str, Any]) -> dict[str, Any]:

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from assistant.extraction.mentions import Mention
-from assistant.extraction.rules import Implications, LaterEnds, NotBeside, OnlyBeside
+from assistant.extraction.rules import ControlEnded, Implications, LaterEnds, NotBeside, OnlyBeside
+from assistant.extraction.tense import PAST_TENSE
 from assistant.labels import CURRENT, HISTORICAL, LABELS, NEGATED, Status
 from assistant.models import Evidence, Indicator
 
@@ -28,6 +29,8 @@ def resolve(mentions: Iterable[Mention], implications: Implications) -> tuple[In
     mentions = _drop_named_beside_told(mentions, set(implications.named_only))
     if implications.custody_ended is not None:
         mentions = _drop_ended(mentions, implications.custody_ended)
+    if implications.control_ended is not None:
+        mentions = _date_ended_control(mentions, implications.control_ended)
     by_label: dict[str, list[Mention]] = {}
     ever_historical: dict[str, list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.message, m.start)):
@@ -167,6 +170,22 @@ def _drop_ended(mentions: list[Mention], rule: LaterEnds) -> list[Mention]:
     return [m for m in mentions if not (m.rule in cancels and (m.message, m.start) < last)]
 
 
+def _date_ended_control(mentions: list[Mention], rule: ControlEnded) -> list[Mention]:
+    """Where the call ends with her safe from him, control told in the past tense (marked by
+    tense.mark_past_telling) is historical: it stopped when contact did."""
+    safety = [m.status for m in sorted(mentions, key=lambda m: (m.message, m.start))
+              if m.label == rule.when and m.status is not HISTORICAL]
+    if not safety or _merge(safety) is not CURRENT:
+        return mentions
+    labels = set(rule.labels)
+    return [
+        _with_status(m, HISTORICAL)
+        if m.label in labels and m.status is CURRENT and any(d.startswith(PAST_TENSE) for d in m.modifiers)
+        else m
+        for m in mentions
+    ]
+
+
 def _without_lone_companions(mentions: list[Mention], entries: list[OnlyBeside]) -> list[Mention]:
     """Drops the mentions of each entry's rules when the call asserts none of its labels."""
     dropped: set[str] = set()
@@ -190,6 +209,11 @@ def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:
     return any(m.rule in rules and m.status is CURRENT for m in mentions)
 
 
+def _questioned(m: Mention) -> bool:
+    """The topic of a question asked ("asked re weapons"): it asserts nothing."""
+    return any(modifier.startswith("question:") for modifier in m.modifiers)
+
+
 def _hedged(m: Mention) -> bool:
     return any(modifier.startswith("hedge:") for modifier in m.modifiers)
 
@@ -198,8 +222,9 @@ def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:
     """Within one note an assertion outlasts a later denial ("cut above her eye ... kids
     unharmed", "threw her phone at her ... no weapons in the house"): the denial is about
     someone or something else more often than it corrects the note. A later note still
-    overrides an earlier one. The note's denials are dropped where it also asserts."""
-    asserted = {m.message for m in found if m.status is CURRENT}
+    overrides an earlier one. The note's denials are dropped where it also asserts; the topic
+    of a question ("asked re weapons. she says never") asserts nothing."""
+    asserted = {m.message for m in found if m.status is CURRENT and not _questioned(m)}
     return [m for m in found if not (m.status is NEGATED and m.message in asserted)]
 
 

@@ -150,6 +150,12 @@ class Category(StrEnum):
     PSEUDO = "PSEUDO"  # looks like a trigger but is not ("no longer", "not sure")
     HEDGE = "HEDGE"  # "not sure if he has left": a hedged statement counts as current (spec)
     HABITUAL = "HABITUAL"  # "waits outside her work most days": says nothing of a present-only label now
+    # an answer that leaves the question open ("asked re kids - she doesn't know"): its topics
+    # are not mentioned at all
+    UNANSWERED = "UNANSWERED"
+    # the topics of a question asked ("asked re weapons, threats and violence"): no assertion of
+    # them, so a later denial in the same note still counts (resolve.py)
+    QUESTION = "QUESTION"
     TERMINATE = "TERMINATE"  # ends every scope: sentence punctuation, "but", "however"
     BREAK = "BREAK"  # ends a clause (",", "and") but lists carry negation across it
 
@@ -212,6 +218,12 @@ class ContextRule(Strict):
     def _previous_note_is_historical(self) -> "ContextRule":
         if self.previous_note and self.category is not Category.HISTORICAL:
             raise ValueError("previous_note is for HISTORICAL rules only")
+        return self
+
+    @model_validator(mode="after")
+    def _unanswered_is_an_answer(self) -> "ContextRule":
+        if self.category is Category.UNANSWERED and not (self.answer and self.direction == "backward"):
+            raise ValueError("an UNANSWERED rule is an answer: answer true, direction backward")
         return self
 
     @property
@@ -299,6 +311,28 @@ class NotBeside(Strict):
     markers: list[str]
 
 
+class ControlEnded(Strict):
+    """Control that stopped when contact did (spec: "control that stopped when he went to
+    prison: historical"): where the call confirms her safe from him (`when` current: custody,
+    prison, abroad, a refuge he does not know), current mentions of `labels` told in the past
+    tense are historical; told in the present ("still has her bank card") they stay current.
+    The tense is read from the mention's first word and the `look_back` words before it: a
+    word in `past_words` or ending in "ed" (not one of `not_past`) is past, unless a word in
+    `present_words` is there too."""
+
+    labels: list[str]
+    when: str
+    past_words: list[str]
+    present_words: list[str]
+    not_past: list[str] = Field(default_factory=list)
+    # words or phrases that put the mention's sentence in the incident being reported
+    reported_now: list[str] = Field(default_factory=list)
+    look_back: int = Field(default=3, ge=1, le=8)
+
+    _labels = field_validator("labels")(_check_labels)
+    _when = field_validator("when")(_check_label)
+
+
 class Implications(Strict):
     never_historical: list[str]
     historical_becomes_current: list[str]
@@ -306,6 +340,7 @@ class Implications(Strict):
     victim_away: VictimAway | None = None
     elderly_victim: ElderlyVictim | None = None
     custody_ended: LaterEnds | None = None
+    control_ended: ControlEnded | None = None
     child_subject: ChildSubject | None = None
     # labels whose assertion outlasts a later denial within the same note (resolve.py)
     asserted_within_note: list[str] = Field(default_factory=list)

@@ -138,6 +138,9 @@ def _resolve_overlaps(found: list[Match]) -> list[Match]:
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ";", "..."})
 _CLAUSE_ENDS = _SENTENCE_ENDS | {",", ":"}
+# a `!word` test at a pattern's end may take the word joining the next item ("threats to kill
+# and weapons"): the mention ends before it, so a list goes on past it
+_JOINERS = frozenset({"and", "or", "&", "+", "nor"})
 
 
 def _may_be_punct(spec: dict) -> bool:
@@ -160,9 +163,10 @@ def _without_edge_punct(span: Span) -> Span:
     mention starts after a sentence end and ends before a clause end (an apposition's comma
     stays: "her brother, a PCSO"), so a full stop still bounds the scope of
     what stands across it ("she's not going back. he's not with her": the second denial is
-    not about the first; "kids? none. 2 prev reports": the "none" is not about the reports)."""
+    not about the first; "kids? none. 2 prev reports": the "none" is not about the reports).
+    A joining word at the end goes too (see _JOINERS)."""
     start, end = span.start, span.end
-    while end - start > 1 and span.doc[end - 1].text in _CLAUSE_ENDS:
+    while end - start > 1 and (span.doc[end - 1].text in _CLAUSE_ENDS or span.doc[end - 1].lower_ in _JOINERS):
         end -= 1
     while end - start > 1 and span.doc[start].text in _SENTENCE_ENDS:
         start += 1

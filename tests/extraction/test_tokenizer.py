@@ -32,6 +32,9 @@ from assistant.analysis import Analyser
         ("son(8) upstairs", ["son", "(", "8", ")", "upstairs"]),
         ("kids <3 yrs", ["kids", "<", "3", "yrs"]),
         ("at 8a.m.", ["at", "8", "a.m."]),  # English's times stay
+        # an answer letter keeps its full stop apart: "inj n." is "inj n ."
+        ("inj n. drink y.", ["inj", "n", ".", "drink", "y", "."]),
+        ("in Jan. he left", ["in", "Jan.", "he", "left"]),  # other abbreviations stay whole
     ],
 )
 def test_tokens(analyser: Analyser, text: str, tokens: list[str]) -> None:
