@@ -15,7 +15,9 @@ was for; "she's not going back" is not his absence; an ISVA at a SARC is no sexu
 that have gone are a healed injury; a past assault named as a noun ("his arrest for an assault on
 her last week"), DV in the home, "hit her several times", "lashing out at her for months" are
 previous incidents; the topic of a question ("asked IDVA re weapons, threats and violence") asserts
-nothing, so the answer in the next sentence decides. Rows are written for this test in a call handler's style, not taken
+nothing, so the answer in the next sentence decides; a departure she only thinks happened ("he's
+walked off towards the station she thinks") leaves it unclear whether he has gone: current (spec).
+Rows are written for this test in a call handler's style, not taken
 from any data set, each with a trap beside it. Notes of one call are separated by " || "."""
 
 from __future__ import annotations
@@ -129,6 +131,10 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("weapon", "current", "asked about weapons - she said he has a knife"),
     ("weapon", "current", "asked re weapons - yes"),
     ("weapon", "current", "he threw a mug at her head, no other weapons in the house"),
+    # --- a departure she only thinks happened
+    ("suspect_present", "current", "ex o/s shouting at the window || he's walked off towards the station she thinks"),
+    # --- trap: a departure she saw, then a guess where he went
+    ("suspect_present", "negated", "he has left, she thinks he went to the pub"),
 ]
 
 
