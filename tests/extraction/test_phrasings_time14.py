@@ -16,8 +16,9 @@ that have gone are a healed injury; a past assault named as a noun ("his arrest 
 her last week"), DV in the home, "hit her several times", "lashing out at her for months" are
 previous incidents; the topic of a question ("asked IDVA re weapons, threats and violence") asserts
 nothing, so the answer in the next sentence decides; a departure she only thinks happened ("he's
-walked off towards the station she thinks") leaves it unclear whether he has gone: current (spec).
-Rows are written for this test in a call handler's style, not taken
+walked off towards the station she thinks") leaves it unclear whether he has gone: current (spec); "she thinks he has a knife in the car"
+and "he is carrying a knife" are about now, whatever past time follows in the sentence; "before
+the divorce goes through" is no past time. Rows are written for this test in a call handler's style, not taken
 from any data set, each with a trap beside it. Notes of one call are separated by " || "."""
 
 from __future__ import annotations
@@ -135,6 +136,16 @@ ROWS: list[tuple[str, str | None, str]] = [
     ("suspect_present", "current", "ex o/s shouting at the window || he's walked off towards the station she thinks"),
     # --- trap: a departure she saw, then a guess where he went
     ("suspect_present", "negated", "he has left, she thinks he went to the pub"),
+    # --- a weapon he has now, a past time later in the sentence
+    ("weapon", "current", "V thinks he has a knife in the car, he showed her one last week"),
+    ("weapon", "current", "he is carrying a knife, he cut her with it last year"),
+    # --- traps: had (the same word to the rules as "has"), told without a belief; a past holding
+    ("weapon", "historical", "he had a knife last week"),
+    ("weapon", "historical", "in the 1990s him holding a carving knife to her mother's throat"),
+    # --- a future event is no past time
+    ("threats_to_kill", "current", "yesterday evening he sent a voice note saying 'youll be in the ground before the divorce goes thru'"),
+    # --- trap: before, then a past event
+    ("threats_to_kill", "historical", "he threatened to kill her before they split up two years ago"),
 ]
 
 
