@@ -8,13 +8,13 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from assistant.extraction.mentions import Mention, mentions_from_doc
+from assistant.extraction.mentions import Mention, mentions_from_doc, told_as
 from assistant.extraction.pipeline import build_pipeline, paused_gc
 from assistant.extraction.resolve import resolve
 from assistant.extraction.roles import READING, USUAL_READING, CallReading, load_roles
 from assistant.extraction.rules import load_rules
 from assistant.extraction.status_model import load_status_model
-from assistant.extraction.tense import mark_past_telling
+from assistant.extraction.tense import TenseReader
 from assistant.grading.engine import suggest_grade
 from assistant.grading.policy import DEFAULT_POLICY, load_policy
 from assistant.labels import CURRENT, HISTORICAL
@@ -52,6 +52,8 @@ class Analyser:
             self.policy = load_policy(policy)
             self.status_model = load_status_model(self.rules.version) if status_model else None
         self._labels_a_next_note_dates = frozenset(self.rules.implications.dated_by_next_note)
+        control_ended = self.rules.implications.control_ended
+        self._tense = TenseReader.of(control_ended) if control_ended is not None else None
 
     def mentions(self, notes: Sequence[str], *, reading: CallReading | None = None) -> list[Mention]:
         """`reading`: who the pronouns and names stand for (roles.py); by default decided from
@@ -71,8 +73,8 @@ class Analyser:
             # the candidates' spans point back at the doc: dropping them breaks the cycle,
             # so the doc is freed now rather than left for the cyclic garbage collector
             doc._.risk_candidates = None
-        if (control_ended := self.rules.implications.control_ended) is not None:
-            found = mark_past_telling(notes, found, control_ended)
+        if self._tense is not None:
+            found = self._tense.mark(notes, found)
         return found
 
     def indicators(self, notes: Sequence[str], mentions: Sequence[Mention]) -> tuple[Indicator, ...]:
@@ -89,7 +91,7 @@ class Analyser:
         return [
             replace(m, status=HISTORICAL, modifiers=(*m.modifiers, f"{dating} in the next note"))
             if m.message == message and m.label in labels and m.status is CURRENT
-            and not any(note.startswith("present:") for note in m.modifiers)
+            and not told_as(m, "present")
             else m
             for m in found
         ]

@@ -21,6 +21,13 @@ class Mention:
     modifiers: tuple[str, ...]
 
 
+def told_as(mention: Mention, kind: str) -> bool:
+    """Whether a modifier of this kind ("hedge", "present", "question", "past tense") applies:
+    modifiers are described as "<kind>: ..." (context.Modifier.describe, tense.py)."""
+    prefix = f"{kind}:"
+    return any(modifier.startswith(prefix) for modifier in mention.modifiers)
+
+
 def mentions_from_doc(
     doc: Doc, message: int, adult_kin: set[str] | None = None, *, note: str | None = None
 ) -> list[Mention]:

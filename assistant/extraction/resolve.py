@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from assistant.extraction.mentions import Mention
+from assistant.extraction.mentions import Mention, told_as
 from assistant.extraction.rules import ControlEnded, Implications, LaterEnds, NotBeside, OnlyBeside
 from assistant.extraction.tense import PAST_TENSE
 from assistant.labels import CURRENT, HISTORICAL, LABELS, NEGATED, Status
@@ -100,7 +100,7 @@ def _apply_victim_away(mentions: list[Mention], implications: Implications) -> l
         if m.rule in markers or m.rule in returns:
             continue
         at_home = home_from is not None and (m.message, m.start) >= home_from
-        if away and not at_home and m.rule in negates and m.status is CURRENT and not _hedged(m):
+        if away and not at_home and m.rule in negates and m.status is CURRENT and not told_as(m, "hedge"):
             m = replace(m, status=NEGATED, modifiers=(*m.modifiers, "victim away from home"))
         kept.append(m)
     return kept
@@ -172,7 +172,7 @@ def _drop_ended(mentions: list[Mention], rule: LaterEnds) -> list[Mention]:
 
 def _date_ended_control(mentions: list[Mention], rule: ControlEnded) -> list[Mention]:
     """Where the call ends with her safe from him, control told in the past tense (marked by
-    tense.mark_past_telling) is historical: it stopped when contact did."""
+    tense.TenseReader.mark) is historical: it stopped when contact did."""
     safety = [m.status for m in sorted(mentions, key=lambda m: (m.message, m.start))
               if m.label == rule.when and m.status is not HISTORICAL]
     if not safety or _merge(safety) is not CURRENT:
@@ -180,7 +180,7 @@ def _date_ended_control(mentions: list[Mention], rule: ControlEnded) -> list[Men
     labels = set(rule.labels)
     return [
         _with_status(m, HISTORICAL)
-        if m.label in labels and m.status is CURRENT and any(d.startswith(PAST_TENSE) for d in m.modifiers)
+        if m.label in labels and m.status is CURRENT and told_as(m, PAST_TENSE)
         else m
         for m in mentions
     ]
@@ -209,13 +209,6 @@ def _asserted_by(mentions: list[Mention], rules: set[str]) -> bool:
     return any(m.rule in rules and m.status is CURRENT for m in mentions)
 
 
-def _questioned(m: Mention) -> bool:
-    """The topic of a question asked ("asked re weapons"): it asserts nothing."""
-    return any(modifier.startswith("question:") for modifier in m.modifiers)
-
-
-def _hedged(m: Mention) -> bool:
-    return any(modifier.startswith("hedge:") for modifier in m.modifiers)
 
 
 def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:
@@ -224,7 +217,7 @@ def _assertion_wins_within_note(found: list[Mention]) -> list[Mention]:
     someone or something else more often than it corrects the note. A later note still
     overrides an earlier one. The note's denials are dropped where it also asserts; the topic
     of a question ("asked re weapons. she says never") asserts nothing."""
-    asserted = {m.message for m in found if m.status is CURRENT and not _questioned(m)}
+    asserted = {m.message for m in found if m.status is CURRENT and not told_as(m, "question")}
     return [m for m in found if not (m.status is NEGATED and m.message in asserted)]
 
 

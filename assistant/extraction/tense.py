@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from assistant.extraction.mentions import Mention
+from assistant.extraction.mentions import Mention, told_as
 from assistant.extraction.rules import ControlEnded
 from assistant.labels import CURRENT
 
-_WORD = re.compile(r"[a-z]+|'[a-z]+")
 PAST_TENSE = "past tense"
-
-
+_WORD = re.compile(r"[a-z]+|'[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?\n]")
+_NEVER = re.compile(r"(?!)")
 
 
 def _sentence(note: str, start: int, end: int) -> str:
@@ -27,40 +25,60 @@ def _sentence(note: str, start: int, end: int) -> str:
     return note[before[-1] if before else 0 : after.start() if after else len(note)]
 
 
-@lru_cache(maxsize=4)
-def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    words = "|".join(re.escape(" ".join(_WORD.findall(p.lower()))) for p in phrases)
-    return re.compile(rf"(?<![a-z'])(?:{words})(?![a-z])")
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
 
 
-def past_word(note: str, mention: Mention, rule: ControlEnded) -> str | None:
-    """The word that puts the telling in the past, or None when it is told in the present
-    ("still", "won't", "keeps"), its sentence is about the incident being reported ("took her
-    keys last night": spec, the incident being reported is current) or the tense cannot be
-    read."""
-    sentence = " ".join(_WORD.findall(_sentence(note, mention.start, mention.end).lower()))
-    if rule.reported_now and _any_phrase(tuple(rule.reported_now)).search(sentence):
+@dataclass(frozen=True, slots=True)
+class TenseReader:
+    """The rule's word lists as sets and one regular expression, built once per analyser (the
+    reading runs on every mention of the rule's labels)."""
+
+    labels: frozenset[str]
+    past: frozenset[str]
+    present: frozenset[str]
+    not_past: frozenset[str]
+    reported_now: re.Pattern[str]
+    look_back: int
+
+    @classmethod
+    def of(cls, rule: ControlEnded) -> TenseReader:
+        phrases = "|".join(re.escape(" ".join(_words(p))) for p in rule.reported_now)
+        return cls(
+            labels=frozenset(rule.labels),
+            past=frozenset(rule.past_words),
+            present=frozenset(rule.present_words),
+            not_past=frozenset(rule.not_past),
+            reported_now=re.compile(rf"(?<![a-z'])(?:{phrases})(?![a-z])") if phrases else _NEVER,
+            look_back=rule.look_back,
+        )
+
+    def past_word(self, note: str, mention: Mention) -> str | None:
+        """The word that puts the telling in the past, or None when it is told in the present
+        ("still", "won't", "keeps"), its sentence is about the incident being reported ("took
+        her keys last night": spec, the incident being reported is current) or the tense cannot
+        be read."""
+        if self.reported_now.search(" ".join(_words(_sentence(note, mention.start, mention.end)))):
+            return None
+        own = _words(mention.text)
+        before = _words(note[max(0, mention.start - 60) : mention.start])[-self.look_back :]
+        words = [*before, *own[:1]]
+        if not self.present.isdisjoint(words) or not self.present.isdisjoint(own):
+            return None
+        for word in reversed(words):
+            if word in self.past or (len(word) > 4 and word.endswith("ed") and word not in self.not_past):
+                return word
         return None
-    own = _WORD.findall(mention.text.lower())
-    before = _WORD.findall(note[max(0, mention.start - 60) : mention.start].lower())[-rule.look_back :]
-    words = [*before, *own[:1]]
-    if any(w in rule.present_words for w in (*words, *own)):
-        return None
-    for word in reversed(words):
-        if word in rule.past_words or (len(word) > 4 and word.endswith("ed") and word not in rule.not_past):
-            return word
-    return None
 
-
-def mark_past_telling(notes: Sequence[str], mentions: list[Mention], rule: ControlEnded) -> list[Mention]:
-    """Adds a "past tense" modifier to the current mentions of the rule's labels told in the
-    past; resolve() makes them historical where the call confirms her safe from him."""
-    marked = []
-    for m in mentions:
-        # a present time of its own ("took her phone this morning") is the incident reported
-        if m.label in rule.labels and m.status is CURRENT and not any(d.startswith("present:") for d in m.modifiers):
-            word = past_word(notes[m.message], m, rule)
-            if word is not None:
-                m = replace(m, modifiers=(*m.modifiers, f"{PAST_TENSE}: {word!r}"))
-        marked.append(m)
-    return marked
+    def mark(self, notes: Sequence[str], mentions: list[Mention]) -> list[Mention]:
+        """Adds a "past tense" modifier to the current mentions of the rule's labels told in the
+        past; resolve() makes them historical where the call confirms her safe from him. A
+        present time of their own ("took her phone this morning") is the incident reported."""
+        marked = []
+        for m in mentions:
+            if m.label in self.labels and m.status is CURRENT and not told_as(m, "present"):
+                word = self.past_word(notes[m.message], m)
+                if word is not None:
+                    m = replace(m, modifiers=(*m.modifiers, f"{PAST_TENSE}: {word!r}"))
+            marked.append(m)
+        return marked

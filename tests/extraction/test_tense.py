@@ -1,4 +1,4 @@
-"""tense.past_word: how a mention of control is told, read from word lists in
+"""TenseReader.past_word: how a mention of control is told, read from word lists in
 implications.yml. Table-driven: the note, the mention's text (found in the note), and the word
 that puts it in the past or None."""
 
@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.extraction.mentions import Mention
-from assistant.extraction.rules import ControlEnded, load_rules
-from assistant.extraction.tense import PAST_TENSE, mark_past_telling, past_word
+from assistant.extraction.rules import load_rules
+from assistant.extraction.tense import PAST_TENSE, TenseReader
 from assistant.labels import CURRENT, HISTORICAL
 
 
@@ -18,10 +18,10 @@ def _mention(note: str, text: str, *, status=CURRENT, modifiers: tuple[str, ...]
 
 
 @pytest.fixture(scope="module")
-def rule() -> ControlEnded:
+def reader() -> TenseReader:
     rule = load_rules().implications.control_ended
     assert rule is not None
-    return rule
+    return TenseReader.of(rule)
 
 
 @pytest.mark.parametrize(
@@ -49,19 +49,19 @@ def rule() -> ControlEnded:
         ("they bleed her dry", "bleed her dry", None),
     ],
 )
-def test_past_word(rule: ControlEnded, note: str, text: str, expected: str | None) -> None:
-    assert past_word(note, _mention(note, text), rule) == expected
+def test_past_word(reader: TenseReader, note: str, text: str, expected: str | None) -> None:
+    assert reader.past_word(note, _mention(note, text)) == expected
 
 
-def test_a_time_of_the_mentions_own_keeps_it_unmarked(rule: ControlEnded) -> None:
+def test_a_time_of_the_mentions_own_keeps_it_unmarked(reader: TenseReader) -> None:
     note = "he took her phone"
     present = _mention(note, "took her phone", modifiers=("present: 'tonight' (present.now)",))
-    assert mark_past_telling([note], [present], rule) == [present]
+    assert reader.mark([note], [present]) == [present]
 
 
-def test_only_current_mentions_are_marked(rule: ControlEnded) -> None:
+def test_only_current_mentions_are_marked(reader: TenseReader) -> None:
     note = "he took her phone"
     current, historical = _mention(note, "took her phone"), _mention(note, "took her phone", status=HISTORICAL)
-    marked = mark_past_telling([note], [current, historical], rule)
+    marked = reader.mark([note], [current, historical])
     assert marked[0].modifiers == (f"{PAST_TENSE}: 'took'",)
     assert marked[1] == historical
