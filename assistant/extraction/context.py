@@ -68,7 +68,7 @@ _REPORTING = {"says", "said", "states", "stated", "replied", "confirms", "confir
 _ANSWER_LEAD = _ANSWERERS | _REPORTING | {"is", "has", "a", "answer"}
 # not "if": "threatening to stab her if she rings police" is a condition, not a question ("asked
 # if ..." has its "asked")
-_QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "re", "regarding", "?"}
+_QUESTION_CUES = {"asked", "ask", "asking", "q", "question", "any", "whether", "re", "regarding", "?", "dash"}
 
 
 if not Doc.has_extension("dates_previous_note"):
