@@ -114,6 +114,9 @@ class PronounRoles:
     _named: FilteredPattern
     _named_adult: FilteredPattern
     _letter: re.Pattern[str] | None
+    # a letter of `_letter` then a space or a tab: text holding none of these cannot match it,
+    # and `in` finds that far faster than the pattern's look-behinds tried at every character
+    _letter_needles: tuple[str, ...] = ()
 
     @classmethod
     def from_spec(cls, spec: "RolesSpec") -> "PronounRoles":
@@ -129,7 +132,8 @@ class PronounRoles:
         letter = re.compile(
             rf"(?<![\w/.'’&-])(?<!Mr )(?<!Ms )(?<!Dr )(?<!Mrs )(?<!Miss )([{''.join(names.letters)}])(?=[ \t]+[a-z])"
         ) if names.letters else None
-        return cls(cues, names, filtered(named), filtered(named_adult), letter)
+        needles = tuple(f"{c}{gap}" for c in names.letters for gap in " \t")
+        return cls(cues, names, filtered(named), filtered(named_adult), letter, needles)
 
     def call_reading(self, notes: Sequence[str]) -> CallReading:
         text = _CallText.of(notes)  # joined and lower-cased once: this runs on every analysis
@@ -148,7 +152,7 @@ class PronounRoles:
         found = {m.group(1) for m in self._named.finditer(*text)}
         found |= {m.group(1) for m in self._named_adult.finditer(*text) if int(m.group(2)) >= self.names.adult_age}
         found = {n for n in found if n.lower() not in self.names.not_names}
-        if self._letter is not None:
+        if self._letter is not None and any(needle in text.text for needle in self._letter_needles):
             found |= {m.group(1) for m in self._letter.finditer(text.text)}
         return frozenset(found)
 

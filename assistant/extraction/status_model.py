@@ -59,8 +59,16 @@ class StatusModelSettings(Strict):
     _labels = field_validator("guarded_labels")(_check_labels)
 
 
+# every ASCII character that is not in a word, as a space: `_WORD.findall` of ASCII text is
+# `translate` then `split` (a few times cheaper; the status model reads every call's words)
+_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not _WORD.fullmatch(chr(c))})
+
+
 def call_words(notes: Sequence[str]) -> list[str]:
-    return _WORD.findall(" ".join(notes).lower())
+    text = " ".join(notes).lower()
+    if text.isascii():
+        return text.translate(_NOT_WORD).split()
+    return _WORD.findall(text)
 
 
 def call_grams(notes: Sequence[str]) -> set[str]:
@@ -144,7 +152,6 @@ class StatusModel:
         # dense arrays, so all labels are scored at once; the mention features stay by name and
         # are looked up only for labels the rules found.
         n, k = len(self.labels), len(CLASSES)
-        self._all_labels = np.arange(n)
         self._own = np.zeros((n, k, k), dtype=np.float32)  # [label, its status, classes]
         self._others = np.zeros((len(LABELS), k, n, k), dtype=np.float32)  # [other, its status, label, classes]
         self._mention_features: dict[str, tuple[int, int]] = {}  # name -> (label row, weights row)
@@ -163,27 +170,63 @@ class StatusModel:
                 mention_weights.append(weights)
         self._mention_weights = np.array(mention_weights, dtype=np.float32).reshape(len(mention_weights), k)
         self._sums: dict[tuple[str, tuple[str, ...]], tuple[float, ...]] = {}
+        # The same arrays as 2-D tables one `take` reads (rows: a gram; a label and its status;
+        # another label and its status): cheaper than numpy's indexing by several index arrays.
+        self._gram_table = self._gram_weights.reshape(len(self._gram_weights), n * k)
+        self._own_table = self._own.reshape(n * k, k)
+        self._others_table = self._others.reshape(len(LABELS) * k, n, k)
+        self._own_rows = {label: i * k for i, label in enumerate(self.labels)}
+        self._other_rows = {label: i * k for i, label in enumerate(LABELS)}
+        # a mention's summed own features by what they are made of: (label, rule, status, modifiers)
+        self._mention_sums: dict[tuple[object, ...], tuple[float, ...]] = {}
 
     def logits(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> np.ndarray:
         """Unnormalised class scores, [labels, classes]."""
+        return self._scores(notes, mentions, statuses)[0]
+
+    def _scores(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> tuple[np.ndarray, list[int]]:
+        """The logits, and each label's resolved status as a class index (the rules' reading)."""
+        n, k = self._gram_weights.shape[1:]
         logits = self._bias.copy()
-        get = self._grams.get
-        rows = [row for row in map(get, call_grams(notes)) if row is not None]
+        rows = self._gram_rows(notes)
         if rows:
-            logits += self._gram_weights[rows].sum(axis=0)
+            logits += self._gram_table.take(rows, axis=0).sum(axis=0).reshape(n, k)
         status_index = [_CLASS_INDEX[statuses.get(label, "absent")] for label in self.labels]
-        logits += self._own[self._all_labels, status_index]
+        own = self._own_rows
+        logits += self._own_table.take([own[label] + s for label, s in zip(self.labels, status_index)], axis=0)
         if statuses:
-            others = [_LABEL_INDEX[label] for label in statuses]
-            logits += self._others[others, [_CLASS_INDEX[s] for s in statuses.values()]].sum(axis=0)
+            other = self._other_rows
+            logits += self._others_table.take([other[label] + _CLASS_INDEX[s] for label, s in statuses.items()],
+                                              axis=0).sum(axis=0)
         for label, found in mentions_by_label(mentions).items():
             i = self._label_index.get(label)
             if i is None:
                 continue
-            parts = [self._summed(label, own_features(m)) for m in found]
+            parts = [self._mention_summed(label, m) for m in found]
             parts.append(self._summed(label, last_features(found[-1], len(notes))))
             logits[i] += [sum(column) for column in zip(*parts)]
-        return logits
+        return logits, status_index
+
+    def _gram_rows(self, notes: Sequence[str]) -> list[int]:
+        """The rows of the call's grams the model knows (call_grams' set, looked up without
+        building it), in row order: the float32 sum then does not depend on string hashing."""
+        get = self._grams.get
+        words = call_words(notes)
+        rows = set(map(get, words))
+        rows.update(map(get, map(" ".join, zip(words, words[1:]))))
+        rows.discard(None)
+        return sorted(rows)  # type: ignore[type-var]
+
+    def _mention_summed(self, label: str, m: Mention) -> tuple[float, ...]:
+        """`_summed(label, own_features(m))`, keyed by what those features are made of, so the
+        feature strings are built only the first time."""
+        key = (label, m.rule, m.status, m.modifiers)
+        cached = self._mention_sums.get(key)
+        if cached is None:
+            cached = self._summed(label, own_features(m))
+            if len(self._mention_sums) < 50_000:  # bounded in a long-running service
+                self._mention_sums[key] = cached
+        return cached
 
     def _summed(self, label: str, features: tuple[str, ...]) -> tuple[float, ...]:
         """The summed weights of some of `label`'s named features. The same features always
@@ -205,13 +248,14 @@ class StatusModel:
     def readings(self, notes: Sequence[str], mentions: Sequence[Mention], statuses: dict[str, str]) -> list[Reading]:
         """The labels whose reading differs from the rules' (the guard applied); the
         probabilities are worked out only for those."""
-        logits = self.logits(notes, mentions, statuses)
-        best = logits.argmax(axis=1)
+        logits, rules_index = self._scores(notes, mentions, statuses)
+        best = logits.argmax(axis=1).tolist()
         out: list[Reading] = []
-        for i in np.flatnonzero(best != [_CLASS_INDEX[statuses.get(label, "absent")] for label in self.labels]):
-            label = self.labels[i]
+        for i, (label, b, rules) in enumerate(zip(self.labels, best, rules_index)):
+            if b == rules:
+                continue
             probabilities = _softmax(logits[i])
-            status, p = CLASSES[best[i]], float(probabilities[best[i]])
+            status, p = CLASSES[b], float(probabilities[b])
             if label in self._guarded and statuses.get(label) == "current" and p <= self.settings.guard:
                 continue  # the rules' current reading stands
             out.append(Reading(label, status, p))

@@ -178,3 +178,19 @@ def test_a_bad_name_word_names_the_file_and_entry(monkeypatch: pytest.MonkeyPatc
     spec["suspect_names"]["after"] = bad
     with pytest.raises(DataFileError, match=r"roles\.yml.*suspect_names\.after.*one word per entry"):
         _load_roles_from(monkeypatch, spec)
+
+
+def test_the_letter_needles_skip_only_notes_the_letter_pattern_cannot_match():
+    """The suspect's letter is looked for only where one of the letters stands before a space
+    or a tab: on generated notes, the same letters as the pattern run on every note."""
+    import random
+
+    roles = load_roles()
+    assert roles._letter is not None and roles._letter_needles
+    rnd = random.Random(3)
+    pieces = ["S", "s", " ", "\t", "\n", "says", "Mrs ", "he", "S/", ".", "’", "-", "X", "a"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12)))
+        plain = {m.group(1) for m in roles._letter.finditer(text)}
+        # a name proper has three letters or more: the one-letter names are the letter pattern's
+        assert {name for name in roles.suspect_names([text]) if len(name) == 1} == plain, text

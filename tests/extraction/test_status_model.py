@@ -270,3 +270,54 @@ def test_cross_validation_prints_rules_and_model_rows(small_training, capsys):
     rows = [line for line in lines if line.startswith(("1 ", "all "))]
     assert [row.split("|")[1].strip() for row in rows] == ["rules", "model", "rules", "model"]
     assert all(len(row.split("|")[2].split(" / ")) == 7 for row in rows)
+
+
+# --- the scoring shortcuts ----------------------------------------------------------------------
+
+
+def _reference_logits(model: StatusModel, notes, mentions, statuses) -> np.ndarray:
+    """The logits as first written: grams by name, the arrays indexed by label and status, each
+    mention's features as strings (the grams summed in row order, as `logits` does)."""
+    n, k = len(model.labels), len(CLASSES)
+    logits = model._bias.copy()
+    rows = sorted(r for r in map(model._grams.get, sm.call_grams(notes)) if r is not None)
+    if rows:
+        logits += model._gram_weights[rows].sum(axis=0)
+    logits += model._own[np.arange(n), [CLASSES.index(statuses.get(label, "absent")) for label in model.labels]]
+    if statuses:
+        logits += model._others[[LABELS.index(label) for label in statuses],
+                                [CLASSES.index(s) for s in statuses.values()]].sum(axis=0)
+    for label, found in sm.mentions_by_label(mentions).items():
+        parts = [model._summed(label, sm.own_features(m)) for m in found]
+        parts.append(model._summed(label, sm.last_features(found[-1], len(notes))))
+        logits[model.labels.index(label)] += [sum(column) for column in zip(*parts)]
+    assert logits.shape == (n, k)
+    return logits
+
+
+def test_logits_equal_the_plain_computation_bit_for_bit():
+    """Tables read with `take`, grams looked up without building their strings, mention sums
+    cached by what the features are made of: the same float32 numbers on development calls."""
+    from assistant.casefiles import read_cases
+    from assistant.extraction.resolve import resolve
+
+    analyser = Analyser()
+    model = analyser.status_model
+    assert model is not None
+    calls = [case.messages for case in read_cases(PROJECT_ROOT / "tests/data/dev_cases.jsonl", gold=True)][:300]
+    calls += [("Café — he's at the door!!", "S says he’s got a knife")]  # not ASCII: the regex path
+    for notes in calls:
+        mentions = analyser.mentions(notes)
+        statuses = {i.label: i.status.value for i in resolve(mentions, analyser.rules.implications)}
+        for _ in range(2):  # the second time from the caches
+            assert model.logits(notes, mentions, statuses).tobytes() == _reference_logits(model, notes, mentions, statuses).tobytes()
+
+
+def test_call_words_equal_the_regex_on_random_text():
+    import random
+
+    rnd = random.Random(7)
+    alphabet = "abcXYZ09' \t\n.,;:!?-/()[]{}\"’é\x00\x7f\x1f_"
+    for _ in range(5000):
+        notes = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30))) for _ in range(rnd.randint(1, 3))]
+        assert sm.call_words(notes) == sm._WORD.findall(" ".join(notes).lower()), notes
