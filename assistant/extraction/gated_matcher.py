@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SPACY
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -30,8 +30,10 @@ from assistant.extraction.patterns import OPTIONAL_OPS, TokenPattern
 
 _SPAN_OF_OP: dict[str | None, int] = {None: 1, **OPTIONAL_OPS}
 _END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
-# the anchored patterns' columns, then whether a token is a space (for the end-of-note check)
-_COLUMN_IDS = [*COLUMNS, IS_SPACE]
+# A note read as columns: the anchored patterns' (NORM, LIKE_NUM, IS_PUNCT), whether a token
+# is a space (for the end-of-note check), then its ORTH and whether a space follows it (not
+# read here: the context component's, so one `to_array` call serves both components)
+NOTE_COLUMNS = [*COLUMNS, IS_SPACE, ORTH, SPACY]
 _PUNCT, _SPACE = COLUMNS.index(IS_PUNCT), len(COLUMNS)
 
 
@@ -79,6 +81,21 @@ def _lead_and_width(pattern: TokenPattern, anchor: int) -> tuple[int, int]:
     return lead, sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern)
 
 
+# an anchored pattern as a group files it, with the sets of words it needs (see
+# AnchoredPattern.needs) minus those the group's anchor or the bucket's neighbour word meet
+_Entry = tuple[tuple[frozenset[int], ...], AnchoredPattern]
+
+
+# where the target component leaves a note's columns for the context component, which runs
+# right after it on the same words and takes them out again
+COLUMNS_KEY = "gated_matcher.note_columns"
+
+
+def note_columns(doc: Doc) -> list[list[int]]:
+    """The note's NOTE_COLUMNS as lists of ints (a numpy element read costs more than a word)."""
+    return doc.to_array(NOTE_COLUMNS).T.tolist()
+
+
 @dataclass(slots=True)
 class _AnchorGroup:
     """Every pattern that one anchor word can start, in one Matcher."""
@@ -88,9 +105,10 @@ class _AnchorGroup:
     anchored: list[AnchoredPattern] = field(default_factory=list)  # matched without a Matcher
     # the same, indexed by the word the token right after (or else right before) the anchor
     # must have: the note's neighbouring words rule out nearly all of them in two lookups
-    by_next: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
-    by_previous: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
-    unindexed: list[AnchoredPattern] = field(default_factory=list)  # no such word
+    # each with the words it needs that are not already known to be in the note there
+    by_next: dict[int, list[_Entry]] = field(default_factory=dict)
+    by_previous: dict[int, list[_Entry]] = field(default_factory=dict)
+    unindexed: list[_Entry] = field(default_factory=list)  # no such word
     # per pattern, the NORM hashes each of its required tokens must have: a window lacking
     # one of them cannot hold that pattern, and most windows hold none of the group's
     requirements: list[tuple[frozenset[int], ...]] = field(default_factory=list)
@@ -159,7 +177,8 @@ class GatedMatcher:
                 group.matcher.add(key, patterns)
         return group.matcher
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, columns: list[list[int]] | None = None) -> list[tuple[int, int, int]]:
+        """`columns`: `note_columns(doc)` when the caller has them already."""
         found: set[tuple[int, int, int]] = set(self._always(doc)) if self._has_always else set()
         if self._by_hash is None:
             self._prepare()
@@ -170,7 +189,8 @@ class GatedMatcher:
         if not n:
             return sorted(found, key=_match_order)
         # hashes, not Token objects: building a Token per word cost more than matching
-        columns: list[list[int]] = doc.to_array(_COLUMN_IDS).T.tolist()
+        if columns is None:
+            columns = note_columns(doc)
         norms = columns[0]
         present = set(norms)
         add = found.add
@@ -186,8 +206,8 @@ class GatedMatcher:
                     group.by_next.get(norms[i + 1], ()) if i + 1 < n else (),
                     group.by_previous.get(norms[i - 1], ()) if i else (),
                 ):
-                    for pattern in bucket:
-                        for words in pattern.needs:
+                    for needs, pattern in bucket:
+                        for words in needs:
                             if words.isdisjoint(present):
                                 break  # a word the pattern needs is nowhere in the note
                         else:
@@ -221,7 +241,7 @@ class GatedMatcher:
         self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
         for word_hash, group in self._by_hash.items():
             group.needs = _minimal_needs(word_hash, group.requirements)
-            group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(group.anchored)
+            group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(word_hash, group.anchored)
 
 
 def _match_order(match: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -247,23 +267,30 @@ def _requirements(pattern: TokenPattern, to_hash: Callable[[str], int]) -> tuple
 
 
 def _index_by_neighbour(
-    patterns: list[AnchoredPattern],
-) -> tuple[dict[int, list[AnchoredPattern]], dict[int, list[AnchoredPattern]], list[AnchoredPattern]]:
+    anchor: int, patterns: list[AnchoredPattern]
+) -> tuple[dict[int, list[_Entry]], dict[int, list[_Entry]], list[_Entry]]:
     """Each pattern filed once: under the words its first step after the anchor requires,
-    else under those its first step before the anchor requires, else apart."""
-    by_next: dict[int, list[AnchoredPattern]] = {}
-    by_previous: dict[int, list[AnchoredPattern]] = {}
-    unindexed: list[AnchoredPattern] = []
+    else under those its first step before the anchor requires, else apart. A set of needed
+    words holding the anchor, or the word a pattern is filed under, is met in any note the
+    pattern is looked up in: it is left out of the entry's needs."""
+    by_next: dict[int, list[_Entry]] = {}
+    by_previous: dict[int, list[_Entry]] = {}
+    unindexed: list[_Entry] = []
     for pattern in patterns:
         for run, index in ((pattern.after, by_next), (pattern.before, by_previous)):
             words = _required_norms(run)
             if words is not None:
                 for word in words:
-                    index.setdefault(word, []).append(pattern)
+                    index.setdefault(word, []).append((_unmet(pattern.needs, anchor, word), pattern))
                 break
         else:
-            unindexed.append(pattern)
+            unindexed.append((_unmet(pattern.needs, anchor, anchor), pattern))
     return by_next, by_previous, unindexed
+
+
+def _unmet(needs: tuple[frozenset[int], ...], *known: int) -> tuple[frozenset[int], ...]:
+    """The sets of `needs` holding none of the `known` words (those present in the note)."""
+    return tuple(words for words in needs if all(word not in words for word in known))
 
 
 def _required_norms(run: Run) -> frozenset[int] | None:
