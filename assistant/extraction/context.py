@@ -111,9 +111,10 @@ class RiskContext:
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
-        # per word (orth hash): does it keep a full stop after a letter ("Jan.", "V.")? Read
-        # off the word's text once, not off `doc.text`, which builds a Token per word
-        self._kept_stop: dict[int, bool] = {}
+        # per word (orth hash): is it a newline, a separator, a word keeping a full stop after
+        # a letter ("Jan.", "V.") or none (_PLAIN)? Read off the word's text once, not off
+        # `doc.text`, which builds a Token per word
+        self._kinds: dict[int, int] = {}
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextView] = {}
         for compiled in rules.context:
@@ -132,21 +133,24 @@ class RiskContext:
         # (hash arrays, not Token objects: a Token per word cost more than the check)
         strings = doc.vocab.strings
         separators = self._separators
-        kept_stop = self._kept_stop
-        hard: list[bool] = []
+        kinds = self._kinds
+        hard = [False] * len(rows)
         standalone: list[int] = []  # the separators among them
-        followed_by_space = False  # the previous token's trailing whitespace
         stops: list[int] = []
+        # most words are none of these: one lookup each
         for i, (orth, is_space, spacy) in enumerate(rows):
-            separator = orth in separators and followed_by_space and bool(spacy)
-            hard.append((bool(is_space) and "\n" in strings[orth]) or separator)
-            if separator:
-                standalone.append(i)
-            followed_by_space = bool(spacy)
-            keeps = kept_stop.get(orth)
-            if keeps is None:
-                keeps = kept_stop[orth] = _keeps_its_stop(strings[orth])
-            if keeps:
+            kind = kinds.get(orth)
+            if kind is None:
+                kind = kinds[orth] = _kind(strings[orth], bool(is_space), orth in separators)
+            if kind == _PLAIN:
+                continue
+            if kind == _NEWLINE:
+                hard[i] = True
+            elif kind == _SEPARATOR:
+                if i and rows[i - 1][2] and spacy:  # spaces on both sides
+                    hard[i] = True
+                    standalone.append(i)
+            else:
                 stops.append(i)
         # a word that keeps its full stop ("in Jan. He's gone", "with V. INJ: none") still
         # ends the sentence when a capital follows
@@ -327,6 +331,18 @@ def _ends_a_statement(doc: Doc, i: int) -> bool:
     """Nothing of the same statement follows but a clause of when ("that was last week,",
     "... ago when he was drunk"): "it was last week he hit her" is about its own act."""
     return i >= len(doc) or doc[i].is_punct or doc[i].is_space or doc[i].norm_ in _WHEN_CLAUSE
+
+
+_PLAIN, _NEWLINE, _SEPARATOR, _KEEPS_STOP = range(4)  # what a word can be to _breaks
+
+
+def _kind(text: str, is_space: bool, separator: bool) -> int:
+    """(IS_SPACE is a property of the word, like its text: one answer per orth hash.)"""
+    if is_space and "\n" in text:
+        return _NEWLINE
+    if separator:
+        return _SEPARATOR
+    return _KEEPS_STOP if _keeps_its_stop(text) else _PLAIN
 
 
 def _keeps_its_stop(text: str) -> bool:

@@ -198,8 +198,9 @@ class GatedMatcher:
             group = groups.get(norm)
             if group is None:
                 continue
-            for key in group.singles:
-                add((key, i, i + 1))
+            if group.singles:  # most groups have none: no iterator made
+                for key in group.singles:
+                    add((key, i, i + 1))
             if group.anchored:  # else one-word patterns only, or Matcher-bound ones (below)
                 for bucket in (
                     group.unindexed,
