@@ -81,11 +81,6 @@ def _lead_and_width(pattern: TokenPattern, anchor: int) -> tuple[int, int]:
     return lead, sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern)
 
 
-# an anchored pattern as a group files it, with the sets of words it needs (see
-# AnchoredPattern.needs) minus those the group's anchor or the bucket's neighbour word meet
-_Entry = tuple[tuple[frozenset[int], ...], AnchoredPattern]
-
-
 # where the target component leaves a note's columns for the context component, which runs
 # right after it on the same words and takes them out again
 COLUMNS_KEY = "gated_matcher.note_columns"
@@ -105,10 +100,9 @@ class _AnchorGroup:
     anchored: list[AnchoredPattern] = field(default_factory=list)  # matched without a Matcher
     # the same, indexed by the word the token right after (or else right before) the anchor
     # must have: the note's neighbouring words rule out nearly all of them in two lookups
-    # each with the words it needs that are not already known to be in the note there
-    by_next: dict[int, list[_Entry]] = field(default_factory=dict)
-    by_previous: dict[int, list[_Entry]] = field(default_factory=dict)
-    unindexed: list[_Entry] = field(default_factory=list)  # no such word
+    by_next: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
+    by_previous: dict[int, list[AnchoredPattern]] = field(default_factory=dict)
+    unindexed: list[AnchoredPattern] = field(default_factory=list)  # no such word
     # per pattern, the NORM hashes each of its required tokens must have: a window lacking
     # one of them cannot hold that pattern, and most windows hold none of the group's
     requirements: list[tuple[frozenset[int], ...]] = field(default_factory=list)
@@ -207,8 +201,8 @@ class GatedMatcher:
                     group.by_next.get(norms[i + 1], ()) if i + 1 < n else (),
                     group.by_previous.get(norms[i - 1], ()) if i else (),
                 ):
-                    for needs, pattern in bucket:
-                        for words in needs:
+                    for pattern in bucket:
+                        for words in pattern.needs:
                             if words.isdisjoint(present):
                                 break  # a word the pattern needs is nowhere in the note
                         else:
@@ -242,7 +236,7 @@ class GatedMatcher:
         self._by_hash = {strings.add(word): group for word, group in self._groups.items()}
         for word_hash, group in self._by_hash.items():
             group.needs = _minimal_needs(word_hash, group.requirements)
-            group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(word_hash, group.anchored)
+            group.by_next, group.by_previous, group.unindexed = _index_by_neighbour(group.anchored)
 
 
 def _match_order(match: tuple[int, int, int]) -> tuple[int, int, int]:
@@ -268,30 +262,23 @@ def _requirements(pattern: TokenPattern, to_hash: Callable[[str], int]) -> tuple
 
 
 def _index_by_neighbour(
-    anchor: int, patterns: list[AnchoredPattern]
-) -> tuple[dict[int, list[_Entry]], dict[int, list[_Entry]], list[_Entry]]:
+    patterns: list[AnchoredPattern],
+) -> tuple[dict[int, list[AnchoredPattern]], dict[int, list[AnchoredPattern]], list[AnchoredPattern]]:
     """Each pattern filed once: under the words its first step after the anchor requires,
-    else under those its first step before the anchor requires, else apart. A set of needed
-    words holding the anchor, or the word a pattern is filed under, is met in any note the
-    pattern is looked up in: it is left out of the entry's needs."""
-    by_next: dict[int, list[_Entry]] = {}
-    by_previous: dict[int, list[_Entry]] = {}
-    unindexed: list[_Entry] = []
+    else under those its first step before the anchor requires, else apart."""
+    by_next: dict[int, list[AnchoredPattern]] = {}
+    by_previous: dict[int, list[AnchoredPattern]] = {}
+    unindexed: list[AnchoredPattern] = []
     for pattern in patterns:
         for run, index in ((pattern.after, by_next), (pattern.before, by_previous)):
             words = _required_norms(run)
             if words is not None:
                 for word in words:
-                    index.setdefault(word, []).append((_unmet(pattern.needs, anchor, word), pattern))
+                    index.setdefault(word, []).append(pattern)
                 break
         else:
-            unindexed.append((_unmet(pattern.needs, anchor, anchor), pattern))
+            unindexed.append(pattern)
     return by_next, by_previous, unindexed
-
-
-def _unmet(needs: tuple[frozenset[int], ...], *known: int) -> tuple[frozenset[int], ...]:
-    """The sets of `needs` holding none of the `known` words (those present in the note)."""
-    return tuple(words for words in needs if all(word not in words for word in known))
 
 
 def _required_norms(run: Run) -> frozenset[int] | None:
