@@ -147,6 +147,14 @@ def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]])
                 return ()
             j += step
         return (j if step > 0 else j + 1,)
+    return _search(run, j, step, n, columns)
+
+
+def _search(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]]) -> Collection[int]:
+    """`reach` for a run with optional steps. Plain loops, not set comprehensions, and
+    apart from `reach`: on Python 3.11 a comprehension builds a function object and a
+    frame each time, and the variables it reads become cells made at every call of the
+    function holding it, the fixed runs' calls too."""
     for column, words, wanted in run.head:
         if not 0 <= j < n or (columns[column][j] in words) is not wanted:
             return ()
@@ -154,8 +162,19 @@ def reach(run: Run, j: int, step: int, n: int, columns: Sequence[Sequence[int]])
     at = {j}  # where the next token to consume can be, over every way through the steps so far
     for (column, words, wanted), optional in run.rest:
         values = columns[column]
-        moved = {k + step for k in at if 0 <= k < n and (values[k] in words) is wanted}
-        at = moved | at if optional else moved
-        if not at:
+        moved = set()
+        for k in at:
+            if 0 <= k < n and (values[k] in words) is wanted:
+                moved.add(k + step)
+        if optional:
+            at |= moved
+        elif moved:
+            at = moved
+        else:
             return ()
-    return at if step > 0 else {k + 1 for k in at}
+    if step > 0:
+        return at
+    starts = set()
+    for k in at:
+        starts.add(k + 1)
+    return starts

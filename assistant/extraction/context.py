@@ -19,12 +19,14 @@ from spacy.language import Language
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span, Token
 
-from assistant.extraction.gated_matcher import GatedMatcher
+from assistant.extraction.gated_matcher import COLUMNS_KEY, NOTE_COLUMNS, GatedMatcher, note_columns
 from assistant.extraction.rule_views import ContextView
 from assistant.extraction.rules import Category, ContextRule, RuleSet, TargetRule, load_rules
 from assistant.extraction.targets import Candidate
 from assistant.labels import CURRENT, HISTORICAL, NEGATED, Status
 
+# the columns of a note's words that the scope checks read (see gated_matcher.NOTE_COLUMNS)
+_ROW_COLUMNS = tuple(NOTE_COLUMNS.index(attr) for attr in (ORTH, IS_SPACE, SPACY))
 _STANDALONE_SEPARATORS = {"-", "/", "–", "—", "|", "--", "//"}
 _MAX_LIST_RESETS = 8  # list items a negation reaches across ("no knife, gun, bat, ...")
 _FLIP_DISTANCE = 1  # a negation undoes a negative phrase only when right before it ("hasn't left", "not yet gone"),
@@ -109,9 +111,10 @@ class RiskContext:
         # forward scope restarts at most _MAX_LIST_RESETS times along a list ("no knife, gun, bat ...")
         self._max_reach = widest * (_MAX_LIST_RESETS + 1) + _MAX_LIST_RESETS
         self._separators = frozenset(nlp.vocab.strings.add(s) for s in _STANDALONE_SEPARATORS)
-        # per word (orth hash): does it keep a full stop after a letter ("Jan.", "V.")? Read
-        # off the word's text once, not off `doc.text`, which builds a Token per word
-        self._kept_stop: dict[int, bool] = {}
+        # per word (orth hash): is it a newline, a separator, a word keeping a full stop after
+        # a letter ("Jan.", "V.") or none (_PLAIN)? Read off the word's text once, not off
+        # `doc.text`, which builds a Token per word
+        self._kinds: dict[int, int] = {}
         self._matcher = GatedMatcher(nlp.vocab)
         self._rules: dict[int, ContextView] = {}
         for compiled in rules.context:
@@ -122,27 +125,32 @@ class RiskContext:
 
     # -- scope ----------------------------------------------------------------------------
 
-    def _breaks(self, doc: Doc, modifiers: list[Modifier], rows: list[list[int]]) -> tuple[list[bool], list[bool]]:
+    def _breaks(
+        self, doc: Doc, modifiers: list[Modifier], rows: list[tuple[int, int, int]]
+    ) -> tuple[list[bool], list[bool]]:
         # a newline, or a dash or slash standing alone between words ("no one hurt - he's
         # at work", "kids upstairs / he's drunk"), ends a statement like a full stop
         # (hash arrays, not Token objects: a Token per word cost more than the check)
         strings = doc.vocab.strings
         separators = self._separators
-        kept_stop = self._kept_stop
-        hard: list[bool] = []
+        kinds = self._kinds
+        hard = [False] * len(rows)
         standalone: list[int] = []  # the separators among them
-        followed_by_space = False  # the previous token's trailing whitespace
         stops: list[int] = []
+        # most words are none of these: one lookup each
         for i, (orth, is_space, spacy) in enumerate(rows):
-            separator = orth in separators and followed_by_space and bool(spacy)
-            hard.append((bool(is_space) and "\n" in strings[orth]) or separator)
-            if separator:
-                standalone.append(i)
-            followed_by_space = bool(spacy)
-            keeps = kept_stop.get(orth)
-            if keeps is None:
-                keeps = kept_stop[orth] = _keeps_its_stop(strings[orth])
-            if keeps:
+            kind = kinds.get(orth)
+            if kind is None:
+                kind = kinds[orth] = _kind(strings[orth], bool(is_space), orth in separators)
+            if kind == _PLAIN:
+                continue
+            if kind == _NEWLINE:
+                hard[i] = True
+            elif kind == _SEPARATOR:
+                if i and rows[i - 1][2] and spacy:  # spaces on both sides
+                    hard[i] = True
+                    standalone.append(i)
+            else:
                 stops.append(i)
         # a word that keeps its full stop ("in Jan. He's gone", "with V. INJ: none") still
         # ends the sentence when a capital follows
@@ -163,11 +171,16 @@ class RiskContext:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = doc._.risk_candidates or []
-        modifiers = self._find_modifiers(doc)
+        # the target component's reading of the same words, when it ran right before
+        columns = doc.user_data.pop(COLUMNS_KEY, None)
+        if columns is None:
+            columns = note_columns(doc)
+        modifiers = self._find_modifiers(doc, columns)
         doc._.dates_previous_note = _dating_of_previous_note(doc, modifiers, candidates, self._dated_by_next_note)
         if not candidates:
             return doc
-        rows = doc.to_array([ORTH, IS_SPACE, SPACY]).tolist()  # per token: orth hash, is space, space after
+        orths, spaces, spaces_after = (columns[c] for c in _ROW_COLUMNS)
+        rows = list(zip(orths, spaces, spaces_after))  # per token: orth hash, is space, space after
         hard, soft = self._breaks(doc, modifiers, rows)
         target_starts = {c.span.start for c in candidates}
         target_ends = {c.span.end for c in candidates}
@@ -235,12 +248,12 @@ class RiskContext:
             candidate.status = _status(rule, span, applied, present_only=present_only)
         return doc
 
-    def _find_modifiers(self, doc: Doc) -> list[Modifier]:
+    def _find_modifiers(self, doc: Doc, columns: list[list[int]]) -> list[Modifier]:
         """A pseudo phrase ("no longer", "not sure") voids the modifiers it overlaps, unless a
         longer one holds it ("before he went to prison" holds "before he went"); a longer
         modifier of another kind voids the ones it holds ("now healed" holds "now"). A rule
         restricted to some labels voids them for those labels only."""
-        found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc)]
+        found = [Modifier(self._rules[mid], s, e) for mid, s, e in self._matcher(doc, columns)]
         rivals = sorted((m for m in found if m.rule.category not in _STRUCTURE), key=lambda m: m.start)
         if not rivals:
             return found
@@ -292,7 +305,7 @@ class RiskContext:
         return self._child_age_near(doc, doc[span.start : span.start + 1], after=6)
 
 
-def _text(rows: list[list[int]], start: int, end: int, strings: StringStore) -> str:
+def _text(rows: list[tuple[int, int, int]], start: int, end: int, strings: StringStore) -> str:
     """`doc[start:end].text` off the orth and space-after columns, without a Span and its
     Token objects: each token's text and its space, but for the last token's space."""
     text = "".join(strings[orth] + " " if space_after else strings[orth] for orth, _, space_after in rows[start:end])
@@ -320,11 +333,23 @@ def _ends_a_statement(doc: Doc, i: int) -> bool:
     return i >= len(doc) or doc[i].is_punct or doc[i].is_space or doc[i].norm_ in _WHEN_CLAUSE
 
 
+_PLAIN, _NEWLINE, _SEPARATOR, _KEEPS_STOP = range(4)  # what a word can be to _breaks
+
+
+def _kind(text: str, is_space: bool, separator: bool) -> int:
+    """(IS_SPACE is a property of the word, like its text: one answer per orth hash.)"""
+    if is_space and "\n" in text:
+        return _NEWLINE
+    if separator:
+        return _SEPARATOR
+    return _KEEPS_STOP if _keeps_its_stop(text) else _PLAIN
+
+
 def _keeps_its_stop(text: str) -> bool:
     return len(text) >= 2 and text[-1] == "." and text[-2].isascii() and text[-2].isalpha()
 
 
-def _capital_follows(rows: list[list[int]], i: int, strings: StringStore) -> bool:
+def _capital_follows(rows: list[tuple[int, int, int]], i: int, strings: StringStore) -> bool:
     """After word i come spaces or tabs, then a word starting with a capital A-Z."""
     j = i + 1
     if not rows[i][2] and (j >= len(rows) or not rows[j][1]):

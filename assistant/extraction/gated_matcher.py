@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH, SPACY
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -30,8 +30,10 @@ from assistant.extraction.patterns import OPTIONAL_OPS, TokenPattern
 
 _SPAN_OF_OP: dict[str | None, int] = {None: 1, **OPTIONAL_OPS}
 _END_OF_NOTE = "#at-end"  # suffix of the internal key of a rule's end-of-note variants
-# the anchored patterns' columns, then whether a token is a space (for the end-of-note check)
-_COLUMN_IDS = [*COLUMNS, IS_SPACE]
+# A note read as columns: the anchored patterns' (NORM, LIKE_NUM, IS_PUNCT), whether a token
+# is a space (for the end-of-note check), then its ORTH and whether a space follows it (not
+# read here: the context component's, so one `to_array` call serves both components)
+NOTE_COLUMNS = [*COLUMNS, IS_SPACE, ORTH, SPACY]
 _PUNCT, _SPACE = COLUMNS.index(IS_PUNCT), len(COLUMNS)
 
 
@@ -77,6 +79,16 @@ def _lead_and_width(pattern: TokenPattern, anchor: int) -> tuple[int, int]:
     """Most tokens a match can have before its anchor token, and most tokens in all."""
     lead = sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern[:anchor])
     return lead, sum(_SPAN_OF_OP[spec.get("OP")] for spec in pattern)
+
+
+# where the target component leaves a note's columns for the context component, which runs
+# right after it on the same words and takes them out again
+COLUMNS_KEY = "gated_matcher.note_columns"
+
+
+def note_columns(doc: Doc) -> list[list[int]]:
+    """The note's NOTE_COLUMNS as lists of ints (a numpy element read costs more than a word)."""
+    return doc.to_array(NOTE_COLUMNS).T.tolist()
 
 
 @dataclass(slots=True)
@@ -159,7 +171,8 @@ class GatedMatcher:
                 group.matcher.add(key, patterns)
         return group.matcher
 
-    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+    def __call__(self, doc: Doc, columns: list[list[int]] | None = None) -> list[tuple[int, int, int]]:
+        """`columns`: `note_columns(doc)` when the caller has them already."""
         found: set[tuple[int, int, int]] = set(self._always(doc)) if self._has_always else set()
         if self._by_hash is None:
             self._prepare()
@@ -170,7 +183,8 @@ class GatedMatcher:
         if not n:
             return sorted(found, key=_match_order)
         # hashes, not Token objects: building a Token per word cost more than matching
-        columns: list[list[int]] = doc.to_array(_COLUMN_IDS).T.tolist()
+        if columns is None:
+            columns = note_columns(doc)
         norms = columns[0]
         present = set(norms)
         add = found.add
@@ -178,8 +192,9 @@ class GatedMatcher:
             group = groups.get(norm)
             if group is None:
                 continue
-            for key in group.singles:
-                add((key, i, i + 1))
+            if group.singles:  # most groups have none: no iterator made
+                for key in group.singles:
+                    add((key, i, i + 1))
             if group.anchored:  # else one-word patterns only, or Matcher-bound ones (below)
                 for bucket in (
                     group.unindexed,

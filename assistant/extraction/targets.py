@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from assistant.extraction.gated_matcher import GatedMatcher
+from assistant.extraction.gated_matcher import COLUMNS_KEY, GatedMatcher, note_columns
 from assistant.extraction.rules import RuleSet, TargetRule, load_rules
 from assistant.labels import Status
 
@@ -84,7 +84,10 @@ class RiskTargetMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[Match] = []
-        for match_id, start, end in self._matcher(doc):
+        # read once for both matchers: the context component takes them from user_data
+        columns = note_columns(doc)
+        doc.user_data[COLUMNS_KEY] = columns
+        for match_id, start, end in self._matcher(doc, columns):
             facts = self._rules[match_id]
             if not facts.checks_age or _age_allows(doc[start:end], facts.rule):
                 found.append((start, end, facts))
