@@ -22,7 +22,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -71,10 +71,15 @@ def call_words(notes: Sequence[str]) -> list[str]:
     return _WORD.findall(text)
 
 
+def grams_of(words: Sequence[str]) -> Iterator[str]:
+    """The unigrams, then the bigrams (joined with a space), of a list of words."""
+    yield from words
+    yield from map(" ".join, zip(words, words[1:]))
+
+
 def call_grams(notes: Sequence[str]) -> set[str]:
-    """The call's unigrams and bigrams (bigrams joined with a space)."""
-    words = call_words(notes)
-    return {*words, *(f"{a} {b}" for a, b in zip(words, words[1:]))}
+    """The call's unigrams and bigrams."""
+    return set(grams_of(call_words(notes)))
 
 
 def mentions_by_label(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
@@ -210,10 +215,7 @@ class StatusModel:
     def _gram_rows(self, notes: Sequence[str]) -> list[int]:
         """The rows of the call's grams the model knows (call_grams' set, looked up without
         building it), in row order: the float32 sum then does not depend on string hashing."""
-        get = self._grams.get
-        words = call_words(notes)
-        rows = set(map(get, words))
-        rows.update(map(get, map(" ".join, zip(words, words[1:]))))
+        rows = set(map(self._grams.get, grams_of(call_words(notes))))
         rows.discard(None)
         return sorted(rows)  # type: ignore[type-var]
 
